@@ -1,0 +1,88 @@
+import { type Decimal, isDecimal } from "./decimal.js";
+
+/**
+ * Runtime values of inputs, derived values and expressions.
+ * Numbers are always exact decimals; a date is a {@link CalendarDate}; absence is {@link MISSING}.
+ */
+export type Value = Decimal | string | boolean | CalendarDate | Missing;
+
+export interface Missing {
+  readonly kind: "missing";
+  /** Why the value is missing: an absent input, or a division by zero. */
+  readonly reason: "absent" | "division_by_zero";
+}
+
+export const MISSING: Missing = Object.freeze({ kind: "missing", reason: "absent" });
+export const DIVISION_BY_ZERO: Missing = Object.freeze({ kind: "missing", reason: "division_by_zero" });
+
+export function isMissing(value: Value): value is Missing {
+  return typeof value === "object" && !isDecimal(value) && value.kind === "missing";
+}
+
+/** A calendar date without time zone; `epochDay` counts days since 1970-01-01. */
+export class CalendarDate {
+  readonly kind = "date" as const;
+  private constructor(
+    readonly year: number,
+    readonly month: number,
+    readonly day: number,
+    readonly epochDay: number,
+  ) {
+    Object.freeze(this);
+  }
+
+  /** A valid date, or undefined (31/02/2024 is not a date). */
+  static of(year: number, month: number, day: number): CalendarDate | undefined {
+    if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
+    const ms = Date.UTC(year, month - 1, day);
+    const check = new Date(ms);
+    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+      return undefined;
+    }
+    return new CalendarDate(year, month, day, Math.round(ms / 86_400_000));
+  }
+
+  /** Parses `YYYY-MM-DD` only. */
+  static parseIso(text: string): CalendarDate | undefined {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    return m ? CalendarDate.of(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  }
+
+  compare(other: CalendarDate): number {
+    return this.epochDay - other.epochDay;
+  }
+
+  toString(): string {
+    const pad = (n: number, w: number) => String(n).padStart(w, "0");
+    return `${pad(this.year, 4)}-${pad(this.month, 2)}-${pad(this.day, 2)}`;
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+export function isCalendarDate(value: Value): value is CalendarDate {
+  return value instanceof CalendarDate;
+}
+
+/** The static type of a value, as used by the expression checker. */
+export type ValueType = "number" | "string" | "boolean" | "date" | "unknown";
+
+export function typeOfValue(value: Value): ValueType {
+  if (isDecimal(value)) return "number";
+  if (typeof value === "string") return "string";
+  if (typeof value === "boolean") return "boolean";
+  if (value instanceof CalendarDate) return "date";
+  return "unknown";
+}
+
+/** A short text for explanations: `0.9333`, `2024-01-15`, `true`, `"on_time"`, `missing`. */
+export function formatValue(value: Value): string {
+  if (isDecimal(value)) return value.toString();
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "boolean") return String(value);
+  if (value instanceof CalendarDate) return value.toString();
+  return value.reason === "division_by_zero" ? "missing (division by zero)" : "missing";
+}

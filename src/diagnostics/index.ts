@@ -1,0 +1,88 @@
+import { CATALOGUE, type DiagnosticCode, type ParamsOf } from "./catalogue.js";
+import type { Diagnostic, Location, Severity } from "./types.js";
+
+export type { Diagnostic, DocPath, Location, Severity } from "./types.js";
+export type { DiagnosticCode, ParamsOf } from "./catalogue.js";
+export { CATALOGUE } from "./catalogue.js";
+
+/** Builds a diagnostic from its code and params; the wording comes from the catalogue. */
+export function diag<C extends DiagnosticCode>(
+  code: C,
+  params: ParamsOf<C>,
+  where: Location = {},
+  severity?: Severity,
+): Diagnostic {
+  const spec = CATALOGUE[code] as { severity: Severity; message: (p: ParamsOf<C>) => string };
+  const out: Record<string, unknown> = {
+    severity: severity ?? spec.severity,
+    code,
+    message: spec.message(params),
+    params: Object.freeze({ ...(params as object) }),
+  };
+  for (const key of ["file", "line", "column", "path", "unit", "input", "criterion"] as const) {
+    const v = where[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return Object.freeze(out) as unknown as Diagnostic;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** `FILE:LINE:COLUMN: error CODE: message` (the parts that are known). */
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = d.file ?? "";
+  if (d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
+  const prefix = where ? `${where}: ` : "";
+  const subject = [d.unit && `unit ${d.unit}`, d.criterion && `criterion ${d.criterion}`, d.input && `input ${d.input}`]
+    .filter(Boolean)
+    .join(", ");
+  return `${prefix}${d.severity} ${d.code}: ${d.message}${subject && !d.message.includes(subject) ? ` [${subject}]` : ""}`;
+}
+
+/** Sorts by file, line, column, then code: a stable order for printing. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file ?? "").localeCompare(b.file ?? "") ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** The closest candidate by edit distance, for "did you mean" hints; undefined when none is close. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j]!;
+      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** A did-you-mean suffix for messages: ` Did you mean "x"?` or empty. */
+export function suggestion(word: string, candidates: Iterable<string>): string {
+  const s = didYouMean(word, candidates);
+  return s === undefined ? "" : ` Did you mean "${s}"?`;
+}
