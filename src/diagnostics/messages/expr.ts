@@ -1,5 +1,67 @@
 import { defineMessages } from "../define.js";
 
-/** Messages of the expr phase. Each code is stable; each message quotes the offending text and ends with a fix. */
+/** A did-you-mean sentence, or nothing. */
+const hint = (suggestion: string | undefined): string => (suggestion ? ` Did you mean "${suggestion}"?` : "");
+
+/** Quotes expression text; text holding double quotes is quoted with single ones. */
+const q = (text: string): string => (text.includes('"') ? `'${text}'` : `"${text}"`);
+
+/**
+ * Messages of the expr phase. Each code is stable; each message quotes the offending text and ends with a fix.
+ * Every expr diagnostic carries `params.offset`: the 0-based offset in the expression text.
+ */
 export const exprMessages = defineMessages({
+  "expr-empty": {
+    severity: "error",
+    message: (_p: { offset: number }) =>
+      `the expression is empty. Write a value or a formula, e.g. "dossiers_on_time / dossiers_received".`,
+  },
+  "expr-syntax": {
+    severity: "error",
+    message: (p: { offset: number; source: string; found: string; expected: string; fix: string }) =>
+      `cannot read ${q(p.source)} at ${p.found} (offset ${p.offset}): expected ${p.expected}. ${p.fix}`,
+  },
+  "expr-unterminated-string": {
+    severity: "error",
+    message: (p: { offset: number; fragment: string; quote: string }) =>
+      `the string ${p.fragment} has no closing quote. Close it with ${p.quote}.`,
+  },
+  "expr-chained-comparison": {
+    severity: "error",
+    message: (p: { offset: number; fragment: string; rewrite: string }) =>
+      `${q(p.fragment)} chains comparisons, which is ambiguous. Compare two values at a time: ${q(p.rewrite)}.`,
+  },
+  "expr-too-deep": {
+    severity: "error",
+    message: (p: { offset: number; limit: number }) =>
+      `the expression nests deeper than ${p.limit} levels. Split it into derived values.`,
+  },
+  "expr-unknown-name": {
+    severity: "error",
+    message: (p: { offset: number; name: string; suggestion?: string }) =>
+      `unknown name "${p.name}".${hint(p.suggestion)} Declare it under inputs or derived, or fix the spelling.`,
+  },
+  "expr-unknown-function": {
+    severity: "error",
+    message: (p: { offset: number; name: string; suggestion?: string; known: string }) =>
+      `unknown function "${p.name}(...)".${hint(p.suggestion)} Use one of: ${p.known}.`,
+  },
+  "expr-arity": {
+    severity: "error",
+    message: (p: { offset: number; fragment: string; name: string; expected: string; got: number; signature: string }) =>
+      `${q(p.fragment)} passes ${p.got} argument${p.got === 1 ? "" : "s"} to ${p.name}, which takes ${p.expected}. Write it as ${p.signature}.`,
+  },
+  "expr-type": {
+    severity: "error",
+    message: (p: { offset: number; fragment: string; problem: string; fix: string }) => `${q(p.fragment)} ${p.problem}. ${p.fix}`,
+  },
+  "expr-bad-date": {
+    severity: "error",
+    message: (p: { offset: number; fragment: string }) =>
+      `${q(p.fragment)} is not a date: date(...) takes one quoted ISO date that exists. Write it as date("2024-01-15").`,
+  },
+  "expr-bad-argument": {
+    severity: "error",
+    message: (p: { offset: number; fragment: string; problem: string; fix: string }) => `${q(p.fragment)} ${p.problem}. ${p.fix}`,
+  },
 });

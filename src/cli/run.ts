@@ -1,0 +1,57 @@
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
+import { validateCommand, validateHelp } from "./commands/validate.js";
+
+interface Command {
+  readonly help: string;
+  readonly run: (argv: readonly string[], io: CliIo) => number | Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: { help: validateHelp, run: validateCommand },
+};
+
+export const VERSION = "0.1.0";
+
+function usage(): string {
+  return `par-index ${VERSION}: score Vietnam's administrative-reform indices (PAR INDEX, SIPAS)
+
+Usage: par-index COMMAND [options]
+
+Commands:
+${Object.values(COMMANDS)
+  .map((c) => "  " + (c.help.split("\n")[0] ?? ""))
+  .join("\n")}
+
+Run "par-index COMMAND --help" for a command's options.`;
+}
+
+/** Runs the CLI on `argv` (without node and script); returns the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage() + "\n");
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(VERSION + "\n");
+    return EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`par-index: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(command.help + "\n");
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`par-index ${name}: ${e.message}\n\n${command.help}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
