@@ -1,0 +1,50 @@
+/** SIPAS: survey definitions, responses and ratings, mergeable accumulators, indices, bridge to PAR INDEX. */
+export { parseSurvey, normalizeAnswer, type ParseSurveyOptions, type ParseSurveyResult } from "./parse.js";
+export type {
+  CompiledSurvey,
+  ScalePlan,
+  GroupPlan,
+  ElementPlan,
+  ItemPlan,
+  AggregatePlan,
+  ElementAggregation,
+  GroupAggregation,
+  OverallAggregation,
+} from "./plan.js";
+export {
+  createSurveyAccumulator,
+  mergeAccumulators,
+  addUnitInto,
+  unitAccumulator,
+  totalOf,
+  itemTotals,
+  accumulatorSnapshot,
+  parseWeight,
+  UnitAccumulator,
+  type SurveyAccumulator,
+  type ItemTotals,
+  type ScaledWeight,
+} from "./accumulator.js";
+export {
+  createResponsesReader,
+  readResponses,
+  type ReadOptions,
+  type ResponsesReader,
+  type ResponsesReadResult,
+  type ResponsesStats,
+} from "./responses.js";
+export { readRatings, type RatingsReadResult } from "./ratings.js";
+export {
+  computeSurveyResult,
+  unitIndices,
+  wilson,
+  effectiveN,
+  Z95,
+  type SurveyResult,
+  type UnitIndices,
+  type ItemIndex,
+  type RatingsIndex,
+} from "./indices.js";
+export { surveyResultToJson, type SurveyResultJson, type UnitJson, type ItemJson, type RatingsJson } from "./json.js";
+export { surveyInputs, surveyEvidence, SURVEY_INPUT_PREFIX, type SurveyInput } from "./bridge.js";
+export { surveyToTable, surveyToCsv, surveyToMarkdown } from "./report.js";

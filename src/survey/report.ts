@@ -1,0 +1,99 @@
+/** Text renderings of survey results for the CLI: aligned table, CSV, Markdown. */
+import { formatDiagnostic } from "../diagnostics/index.js";
+import type { SurveyResult, UnitIndices } from "./indices.js";
+import { roundIndex } from "./json.js";
+
+interface Column {
+  readonly header: string;
+  readonly cell: (u: UnitIndices) => string;
+}
+
+function columns(result: SurveyResult, titles: boolean): Column[] {
+  const s = result.survey;
+  const r = s.rounding;
+  const fmt = (v: Parameters<typeof roundIndex>[0]) => {
+    const n = roundIndex(v, r);
+    return n === null ? "" : n.toFixed(r.decimals);
+  };
+  return [
+    { header: "unit", cell: (u) => u.unit },
+    { header: "respondents", cell: (u) => String(u.respondents) },
+    { header: titles ? "Chỉ số chung (overall)" : "overall", cell: (u) => fmt(u.overall) },
+    ...s.groups.map((g) => ({ header: titles ? g.title : g.id, cell: (u: UnitIndices) => fmt(u.groups.get(g.id)) })),
+    ...s.elements.map((e) => ({ header: titles ? e.title : e.id, cell: (u: UnitIndices) => fmt(u.elements.get(e.id)) })),
+  ];
+}
+
+/** Display width: counts code points after NFC, so Vietnamese titles align in terminals. */
+function width(s: string): number {
+  return [...s.normalize("NFC")].length;
+}
+
+function pad(s: string, w: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, w - width(s)));
+  return right ? fill + s : s + fill;
+}
+
+/**
+ * An aligned terminal table: one row per unit plus `all`, then diagnostics.
+ * Headers are the group and element titles (Vietnamese text intact).
+ */
+export function surveyToTable(result: SurveyResult): string {
+  const cols = columns(result, true);
+  const rows = [...result.units, result.all].map((u) => cols.map((c) => c.cell(u)));
+  const widths = cols.map((c, i) => Math.max(width(c.header), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join("  ").trimEnd();
+  const s = result.survey;
+  const out = [`${s.title} (${s.id}, ${s.year})`, "", line(cols.map((c) => c.header)), widths.map((w) => "-".repeat(w)).join("  ")];
+  rows.forEach((r, i) => {
+    if (i === rows.length - 1) out.push(widths.map((w) => "-".repeat(w)).join("  "));
+    out.push(line(r));
+  });
+  const ratings = [...result.units, result.all].filter((u) => u.ratings);
+  if (ratings.length > 0) {
+    out.push("", "Đánh giá tại quầy / cổng dịch vụ công (ratings)");
+    for (const u of ratings) {
+      const rt = u.ratings!;
+      const idx = roundIndex(rt.index, s.rounding);
+      out.push(`  ${u.unit}: ${rt.satisfied}/${rt.total} hài lòng${idx === null ? "" : ` = ${idx.toFixed(s.rounding.decimals)}%`}`);
+    }
+  }
+  if (result.diagnostics.length > 0) {
+    out.push("", ...result.diagnostics.map(formatDiagnostic));
+  }
+  return out.join("\n") + "\n";
+}
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV, one row per unit then `all`: unit, respondents, overall, each group, each element (ids as headers). */
+export function surveyToCsv(result: SurveyResult): string {
+  const cols = columns(result, false);
+  const lines = [cols.map((c) => csvCell(c.header)).join(",")];
+  for (const u of [...result.units, result.all]) lines.push(cols.map((c) => csvCell(c.cell(u))).join(","));
+  return lines.join("\n") + "\n";
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, "\\|");
+}
+
+/** A Markdown report: a title, the table of indices, and the diagnostics as a list. */
+export function surveyToMarkdown(result: SurveyResult): string {
+  const cols = columns(result, true);
+  const s = result.survey;
+  const out = [`# ${mdCell(s.title)}`, "", `Survey \`${s.id}\`, ${s.year}${s.source ? ` — ${mdCell(s.source)}` : ""}. Indices in %.`, ""];
+  out.push(`| ${cols.map((c) => mdCell(c.header)).join(" | ")} |`);
+  out.push(`|${cols.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`);
+  for (const u of [...result.units, result.all]) {
+    const cells = cols.map((c) => mdCell(c.cell(u)));
+    if (u === result.all) cells[0] = `**${cells[0]}**`;
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  if (result.diagnostics.length > 0) {
+    out.push("", "## Diagnostics", "", ...result.diagnostics.map((d) => `- ${mdCell(formatDiagnostic(d))}`));
+  }
+  return out.join("\n") + "\n";
+}
