@@ -1,5 +1,6 @@
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { validateCommand, validateHelp } from "./commands/validate.js";
+import { sipasCommand, sipasHelp } from "./commands/sipas.js";
 
 interface Command {
   readonly help: string;
@@ -8,6 +9,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { help: validateHelp, run: validateCommand },
+  sipas: { help: sipasHelp, run: sipasCommand },
 };
 
 export const VERSION = "0.1.0";

@@ -1,0 +1,44 @@
+import { resolve } from "node:path";
+import { runSurveyFiles } from "../../node/survey.js";
+import { surveyToCsv, surveyToMarkdown, surveyToTable } from "../../survey/index.js";
+import { asArray, oneOf, parseCommandArgs, requireOption } from "../args.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { emit, FORMATS, printDiagnostics, progressReporter } from "../output.js";
+
+export const sipasHelp = `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--out FILE]
+
+Computes SIPAS satisfaction indices per unit and for all units: items (with 95%
+Wilson intervals), elements, groups and overall, by the survey's declared
+aggregation. Exit 1 when a file has errors (the JSON still lists them).`;
+
+export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    survey: { type: "string" },
+    responses: { type: "string", multiple: true },
+    ratings: { type: "string", multiple: true },
+    format: { type: "string" },
+    out: { type: "string" },
+  });
+  const survey = requireOption(values.survey, "--survey");
+  const responses = asArray(values.responses);
+  const ratings = asArray(values.ratings);
+  if (responses.length === 0 && ratings.length === 0) throw new UsageError("give --responses R.csv (and/or --ratings K.csv).");
+  const format = oneOf(values.format, FORMATS, "--format", "json");
+  const at = (p: string) => resolve(io.cwd, p);
+  const progress = progressReporter(io);
+  const run = await runSurveyFiles(at(survey), responses.map(at), ratings.map(at), {
+    onProgress: (p) => progress(`reading ${p.path}: ${(p.bytesRead / 1048576).toFixed(1)} MiB`),
+  });
+  progress.done();
+  if (!run.result) {
+    printDiagnostics(io, run.diagnostics);
+    return EXIT_ERRORS;
+  }
+  if (format === "json") emit(io, JSON.stringify(run.result, null, 2), values.out);
+  else {
+    printDiagnostics(io, run.diagnostics);
+    const render = { table: surveyToTable, csv: surveyToCsv, md: surveyToMarkdown }[format];
+    emit(io, render(run.result), values.out);
+  }
+  return run.ok ? EXIT_OK : EXIT_ERRORS;
+}
