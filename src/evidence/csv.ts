@@ -1,0 +1,231 @@
+/**
+ * Incremental CSV record splitting. Records are cut at line breaks outside quotes
+ * (`\n`, `\r\n` or a lone `\r`), each with the line it starts on. A record without
+ * quotes is split on the delimiter directly (the hot path); a record with quotes is
+ * handed to csv-parse, which unescapes `""` and rejects malformed quoting. A bad
+ * record is reported and skipped; the next one is read normally.
+ */
+import { parse as parseCsv } from "csv-parse/sync";
+
+export type Delimiter = "," | ";";
+
+export interface CsvSink {
+  /** One record: its cells (untrimmed) and the 1-based line it starts on. */
+  record(cells: string[], line: number): void;
+  /** A record whose quoting is malformed; `column` is the 1-based cell number. */
+  syntaxError(detail: string, line: number, column: number): void;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+export class CsvSplitter {
+  private buffer = "";
+  private line = 1;
+  private delim: Delimiter | undefined;
+  private delimCode = 0;
+
+  constructor(
+    private readonly sink: CsvSink,
+    /** Used when the header has as many `,` as `;` (e.g. a one-column header). */
+    private readonly fallbackDelimiter: Delimiter,
+    delimiter?: Delimiter,
+  ) {
+    if (delimiter !== undefined) this.setDelimiter(delimiter);
+  }
+
+  /** The delimiter in use: given, or detected from the header line. */
+  get delimiter(): Delimiter | undefined {
+    return this.delim;
+  }
+
+  push(text: string): void {
+    this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
+    this.drain(false);
+  }
+
+  end(): void {
+    this.drain(true);
+    this.buffer = "";
+  }
+
+  private setDelimiter(d: Delimiter): void {
+    this.delim = d;
+    this.delimCode = d.charCodeAt(0);
+  }
+
+  private drain(final: boolean): void {
+    const buf = this.buffer;
+    const len = buf.length;
+    let pos = 0;
+    if (this.delim === undefined) {
+      const detected = detectDelimiter(buf, final);
+      if (detected === undefined) return; // the header line is not complete yet
+      this.setDelimiter(detected ?? this.fallbackDelimiter);
+    }
+    const delim = this.delim as Delimiter;
+    // Positions of the next quote / carriage return at or after `pos` (len when none).
+    let nextQuote = indexOr(buf, '"', 0, len);
+    let nextCr = indexOr(buf, "\r", 0, len);
+    while (pos < len) {
+      let nl = buf.indexOf("\n", pos);
+      if (nl < 0) {
+        if (!final) break;
+        nl = len;
+      }
+      if (nextQuote < pos) nextQuote = indexOr(buf, '"', pos, len);
+      if (nextCr < pos) nextCr = indexOr(buf, "\r", pos, len);
+      if (nextQuote >= nl && (nextCr >= nl || nextCr === nl - 1)) {
+        const end = nextCr === nl - 1 ? nl - 1 : nl;
+        this.sink.record(splitCells(buf, pos, end, delim), this.line);
+        this.line++;
+        pos = nl + 1;
+        continue;
+      }
+      const next = this.slowRecord(buf, pos, final);
+      if (next < 0) break; // incomplete quoted record: wait for more text
+      pos = next;
+    }
+    this.buffer = pos >= len ? "" : buf.slice(pos);
+  }
+
+  /**
+   * Reads one record that has a quote or a lone CR, from `start`. Returns the
+   * position after it, or -1 when the buffer ends inside it and more text may come.
+   */
+  private slowRecord(buf: string, start: number, final: boolean): number {
+    const len = buf.length;
+    const delim = this.delimCode;
+    let inQuotes = false;
+    let fieldStart = true;
+    let breaks = 0;
+    let i = start;
+    let end = -1;
+    let next = -1;
+    while (i < len) {
+      const c = buf.charCodeAt(i);
+      if (inQuotes) {
+        if (c === QUOTE) {
+          if (i + 1 >= len && !final) return -1;
+          if (buf.charCodeAt(i + 1) === QUOTE) i += 2;
+          else {
+            inQuotes = false;
+            i++;
+          }
+          continue;
+        }
+        if (c === LF) breaks++;
+        else if (c === CR) {
+          if (i + 1 >= len && !final) return -1;
+          if (buf.charCodeAt(i + 1) !== LF) breaks++;
+        }
+        i++;
+        continue;
+      }
+      if (c === LF) {
+        end = i;
+        next = i + 1;
+        break;
+      }
+      if (c === CR) {
+        if (i + 1 >= len && !final) return -1;
+        end = i;
+        next = buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+        break;
+      }
+      if (c === delim) fieldStart = true;
+      else {
+        if (c === QUOTE && fieldStart) inQuotes = true;
+        fieldStart = false;
+      }
+      i++;
+    }
+    if (end < 0) {
+      if (!final) return -1;
+      end = len;
+      next = len;
+    }
+    this.emitQuoted(buf.slice(start, end), this.line);
+    this.line += 1 + breaks;
+    return next;
+  }
+
+  private emitQuoted(text: string, line: number): void {
+    const delim = this.delim as Delimiter;
+    if (!text.includes('"')) {
+      this.sink.record(text.split(delim), line);
+      return;
+    }
+    try {
+      const records = parseCsv(text, { delimiter: delim, relax_column_count: true, bom: false }) as string[][];
+      const record = records[0];
+      if (records.length === 1 && record !== undefined) this.sink.record(record, line);
+      else this.sink.syntaxError("unexpected line break", line, 1);
+    } catch (error) {
+      const e = error as { code?: string; index?: number };
+      this.sink.syntaxError(describeCsvError(e.code), line, (e.index ?? 0) + 1);
+    }
+  }
+}
+
+/** `buf.slice(start, end).split(delim)` without the intermediate line string. */
+function splitCells(buf: string, start: number, end: number, delim: string): string[] {
+  const cells: string[] = [];
+  let from = start;
+  for (;;) {
+    const at = buf.indexOf(delim, from);
+    if (at < 0 || at >= end) {
+      cells.push(buf.slice(from, end));
+      return cells;
+    }
+    cells.push(buf.slice(from, at));
+    from = at + 1;
+  }
+}
+
+function indexOr(text: string, needle: string, from: number, otherwise: number): number {
+  const i = text.indexOf(needle, from);
+  return i < 0 ? otherwise : i;
+}
+
+function describeCsvError(code: string | undefined): string {
+  switch (code) {
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return "a quoted cell is followed by text before the next delimiter";
+    case "INVALID_OPENING_QUOTE":
+    case "CSV_INVALID_OPENING_QUOTE":
+      return "a quote appears inside a cell that does not start with a quote";
+    case "CSV_QUOTE_NOT_CLOSED":
+      return "a quoted cell is never closed";
+    default:
+      return `the row cannot be parsed (${code ?? "unknown error"})`;
+  }
+}
+
+/**
+ * Detects the delimiter from the header line: the more frequent of `,` and `;`
+ * outside quotes. Returns null on a tie, undefined when the line is not complete yet.
+ */
+export function detectDelimiter(buf: string, final: boolean): Delimiter | null | undefined {
+  let commas = 0;
+  let semicolons = 0;
+  let inQuotes = false;
+  let complete = final;
+  let blank = true;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i] as string;
+    if (c === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === ",") commas++;
+    else if (c === ";") semicolons++;
+    else if (c === "\n" || c === "\r") {
+      if (blank) continue; // leading blank lines
+      complete = true;
+      break;
+    }
+    if (c.trim() !== "") blank = false;
+  }
+  if (!complete) return undefined;
+  return commas > semicolons ? "," : semicolons > commas ? ";" : null;
+}

@@ -1,0 +1,271 @@
+/**
+ * JSON evidence and JSON unit registries.
+ *
+ * Evidence: `{ "units": { "<code>": { "inputs": { "<input>": value },
+ *   "points": { "<criterion>": { "self": 1, "appraised": 0.5, "note": "" } } } } }`.
+ * Registry: `[{ "code", "name", "type", "parent", ...attributes }]` or `{ "units": [ ... ] }`.
+ * Every input value and every points entry counts as one row.
+ */
+import { type Decimal, isDecimal } from "../core/decimal.js";
+import type { Diagnostic, DocPath, Location } from "../diagnostics/index.js";
+import { didYouMean } from "../diagnostics/index.js";
+import type { InputPlan } from "../framework/ir.js";
+import { locateJsonPaths, pathKey, positionOfOffset } from "./json-positions.js";
+import type { UnitInfo } from "./model.js";
+import { type EvidenceFileKind, type EvidencePart, PartBuilder, pointsEntry } from "./part.js";
+import type { EvidenceSchema } from "./schema.js";
+import { valueFromJson } from "./values.js";
+
+export interface JsonReadOptions {
+  readonly file?: string;
+  /** The kinds this file may be (`registry`, `evidence-json`); another is `evidence-wrong-file-kind`. */
+  readonly expect?: readonly EvidenceFileKind[];
+  /** The unit registry: when given, unit codes not in it are errors. */
+  readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
+}
+
+const POINTS_PLAN: InputPlan = Object.freeze({ kind: "input", name: "points", slot: -1, type: "number", missing: "error" });
+const UNIT_KEYS = ["inputs", "points"];
+const POINTS_KEYS = ["self", "appraised", "note"];
+const EMPTY_SCHEMA: EvidenceSchema = { inputs: new Map(), criteria: new Set() };
+
+type Obj = Record<string, unknown>;
+
+function isObject(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "an object";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** True when a parsed JSON value has the shape of a unit registry. */
+export function isJsonRegistry(data: unknown): boolean {
+  return Array.isArray(data) || (isObject(data) && Array.isArray(data["units"]));
+}
+
+/** Reads parsed JSON evidence (see the module comment for the shape). Diagnostics carry a JSON `path`. */
+export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options: JsonReadOptions = {}): EvidencePart {
+  const b = builder(schema, options);
+  const where = (path: DocPath, extra: Location = {}): Location => ({ path, ...extra });
+  if (!isObject(data)) {
+    b.report("evidence-json-shape", { found: describe(data), expected: `an object {"units": {...}}` }, where([]));
+    return b.finish("evidence-json");
+  }
+  for (const key of Object.keys(data)) {
+    if (key !== "units") unknownKey(b, key, ["units"], [key]);
+  }
+  const units = data["units"];
+  if (!isObject(units)) {
+    b.report("evidence-json-shape", { found: describe(units), expected: `"units": an object keyed by unit code` }, where(["units"]));
+    return b.finish("evidence-json");
+  }
+  for (const [code, body] of Object.entries(units)) {
+    const unitPath = ["units", code];
+    if (!isObject(body)) {
+      const row = b.beginRow();
+      b.report("evidence-json-shape", { found: describe(body), expected: `an object {"inputs": {...}, "points": {...}}` }, where(unitPath, { unit: code }));
+      b.endRow(row);
+      continue;
+    }
+    for (const key of Object.keys(body)) if (!UNIT_KEYS.includes(key)) unknownKey(b, key, UNIT_KEYS, [...unitPath, key], code);
+    const known = b.checkUnit(code, where(unitPath));
+    const inputs = body["inputs"];
+    const points = body["points"];
+    if (inputs !== undefined && !isObject(inputs)) {
+      const row = b.beginRow();
+      b.report("evidence-json-shape", { found: describe(inputs), expected: `"inputs": an object of input values` }, where([...unitPath, "inputs"], { unit: code }));
+      b.endRow(row);
+    } else if (inputs !== undefined) {
+      for (const [name, raw] of Object.entries(inputs)) {
+        const path = [...unitPath, "inputs", name];
+        if (!known) {
+          b.rejectRow();
+          continue;
+        }
+        const row = b.beginRow();
+        const plan = b.lookupInput(name, where(path, { unit: code }));
+        if (plan !== undefined) {
+          const result = valueFromJson(raw, plan);
+          if (!result.ok) b.reportValue(result, where(path, { unit: code, input: name }));
+          else b.addInput(code, name, { value: result.value, where: fileWhere(options, path), row });
+        }
+        b.endRow(row, code);
+      }
+    }
+    if (points !== undefined && !isObject(points)) {
+      const row = b.beginRow();
+      b.report("evidence-json-shape", { found: describe(points), expected: `"points": an object keyed by criterion id` }, where([...unitPath, "points"], { unit: code }));
+      b.endRow(row);
+    } else if (points !== undefined) {
+      for (const [criterion, entry] of Object.entries(points)) {
+        const path = [...unitPath, "points", criterion];
+        if (!known) {
+          b.rejectRow();
+          continue;
+        }
+        const row = b.beginRow();
+        b.checkCriterion(criterion, where(path, { unit: code }));
+        if (!isObject(entry)) {
+          b.report("evidence-json-shape", { found: describe(entry), expected: `{"self": ..., "appraised": ...}` }, where(path, { unit: code, criterion }));
+        } else {
+          for (const key of Object.keys(entry)) if (!POINTS_KEYS.includes(key)) unknownKey(b, key, POINTS_KEYS, [...path, key], code);
+          const self = jsonPoints(b, entry["self"], [...path, "self"], code, criterion);
+          const appraised = jsonPoints(b, entry["appraised"], [...path, "appraised"], code, criterion);
+          const note = entry["note"];
+          if (note !== undefined && note !== null && typeof note !== "string") {
+            b.report("evidence-json-shape", { found: describe(note), expected: "a text note" }, where([...path, "note"], { unit: code, criterion }));
+          }
+          if (!b.rowHasError && self === undefined && appraised === undefined) {
+            b.report("evidence-empty-cell", { column: "self or appraised" }, where(path, { unit: code, criterion }));
+          }
+          if (!b.rowHasError) {
+            b.addPoints(code, criterion, pointsEntry(self, appraised, typeof note === "string" ? note : undefined, fileWhere(options, path), row));
+          }
+        }
+        b.endRow(row, code);
+      }
+    }
+    if (known) b.unit(code);
+  }
+  return b.finish("evidence-json");
+}
+
+function jsonPoints(b: PartBuilder, raw: unknown, path: DocPath, unit: string, criterion: string): Decimal | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const result = valueFromJson(raw, POINTS_PLAN);
+  if (!result.ok) {
+    b.reportValue(result, { path, unit, criterion });
+    return undefined;
+  }
+  return isDecimal(result.value) ? result.value : undefined;
+}
+
+function unknownKey(b: PartBuilder, key: string, allowed: readonly string[], path: DocPath, unit?: string): void {
+  const suggestion = didYouMean(key, allowed);
+  const where: Location = unit === undefined ? { path } : { path, unit };
+  b.report("evidence-json-unknown-key", suggestion === undefined ? { key, allowed } : { key, allowed, suggestion }, where);
+}
+
+function fileWhere(options: JsonReadOptions, path: DocPath): Location {
+  return options.file === undefined ? { path } : { file: options.file, path };
+}
+
+function builder(schema: EvidenceSchema, options: JsonReadOptions): PartBuilder {
+  const o: { file?: string; locale: "en"; registry?: readonly UnitInfo[] | ReadonlySet<string> } = { locale: "en" };
+  if (options.file !== undefined) o.file = options.file;
+  if (options.registry !== undefined) o.registry = options.registry;
+  return new PartBuilder(schema, o);
+}
+
+/** Reads a parsed JSON unit registry: a list of `{code, name, type?, parent?, ...}` or `{ "units": [...] }`. */
+export function readUnitsJson(data: unknown, options: { file?: string } = {}): EvidencePart {
+  const b = builder(EMPTY_SCHEMA, options.file === undefined ? {} : { file: options.file });
+  const list = Array.isArray(data) ? data : isObject(data) ? data["units"] : undefined;
+  const base: (string | number)[] = Array.isArray(data) ? [] : ["units"];
+  const units: UnitInfo[] = [];
+  b.registry = units;
+  if (!Array.isArray(list)) {
+    b.report("evidence-json-shape", { found: describe(data), expected: `a list of units [{"code": ..., "name": ...}]` }, { path: [] });
+    return b.finish("registry");
+  }
+  const seen = new Map<string, number>();
+  list.forEach((item, index) => {
+    const path = [...base, index];
+    const row = b.beginRow();
+    if (!isObject(item)) {
+      b.report("evidence-json-shape", { found: describe(item), expected: `a unit {"code": ..., "name": ...}` }, { path });
+      b.endRow(row);
+      return;
+    }
+    const code = typeof item["code"] === "string" ? item["code"].trim() : typeof item["code"] === "number" ? String(item["code"]) : "";
+    if (code === "") {
+      b.report("evidence-empty-cell", { column: "code" }, { path: [...path, "code"] });
+      b.endRow(row);
+      return;
+    }
+    const first = seen.get(code);
+    if (first !== undefined) {
+      b.report("evidence-duplicate-unit", { code, first: [...base, first].join(".") }, { path: [...path, "code"], unit: code });
+      b.endRow(row);
+      return;
+    }
+    seen.set(code, index);
+    let name = typeof item["name"] === "string" ? item["name"].trim() : "";
+    if (name === "") {
+      b.report("evidence-missing-name", { code }, { path: [...path, "name"], unit: code });
+      name = code;
+    }
+    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [k, v] of Object.entries(item)) {
+      if (k === "code" || k === "name" || k === "type" || k === "parent") continue;
+      if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") attributes[k] = String(v);
+    }
+    const info: { code: string; name: string; type?: string; parent?: string; attributes: Record<string, string>; where: Location } = {
+      code,
+      name,
+      attributes: Object.freeze(attributes),
+      where: fileWhere(options, path),
+    };
+    if (typeof item["type"] === "string" && item["type"] !== "") info.type = item["type"];
+    if (typeof item["parent"] === "string" && item["parent"] !== "") info.parent = item["parent"];
+    units.push(Object.freeze(info));
+    b.endRow(row);
+  });
+  return b.finish("registry");
+}
+
+/**
+ * Reads a JSON text: a registry or evidence, by shape. Syntax errors and every
+ * diagnostic get a line and column in the text, besides the JSON path.
+ */
+export function readJsonText(text: string, schema: EvidenceSchema, options: JsonReadOptions = {}): EvidencePart {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const m = /position (\d+)/.exec(detail);
+    const pos = m ? positionOfOffset(text, Number(m[1])) : { line: 1, column: 1 };
+    const b = builder(schema, options);
+    b.report("evidence-json-syntax", { detail: detail.replace(/\s*\(line \d+ column \d+\)/, "") }, pos);
+    return b.finish("unknown");
+  }
+  const kind: EvidenceFileKind = isJsonRegistry(data) ? "registry" : "evidence-json";
+  if (options.expect !== undefined && !options.expect.includes(kind)) {
+    const b = builder(schema, options);
+    const label = (k: EvidenceFileKind): string => (k === "registry" ? "unit registry" : k === "evidence-json" ? "JSON evidence file" : k);
+    b.report("evidence-wrong-file-kind", { kind: label(kind), expected: options.expect.map(label).join(" or ") }, { line: 1, column: 1 });
+    return b.finish(kind);
+  }
+  const part = kind === "registry"
+    ? readUnitsJson(data, options.file === undefined ? {} : { file: options.file })
+    : readEvidenceJson(data, schema, options);
+  return withPositions(part, text);
+}
+
+/**
+ * Adds line and column (from the text) to diagnostics that have a JSON path: the
+ * position of the path, or of its nearest existing ancestor (for a missing key).
+ */
+function withPositions(part: EvidencePart, text: string): EvidencePart {
+  const wanted = new Set<string>();
+  for (const d of part.diagnostics) {
+    if (d.path === undefined || d.line !== undefined) continue;
+    for (let n = d.path.length; n >= 0; n--) wanted.add(pathKey(d.path.slice(0, n)));
+  }
+  if (wanted.size === 0) return part;
+  const found = locateJsonPaths(text, wanted);
+  const diagnostics: Diagnostic[] = part.diagnostics.map((d) => {
+    if (d.path === undefined || d.line !== undefined) return d;
+    for (let n = d.path.length; n >= 0; n--) {
+      const pos = found.get(pathKey(d.path.slice(0, n)));
+      if (pos !== undefined) return Object.freeze({ ...d, line: pos.line, column: pos.column });
+    }
+    return d;
+  });
+  return { ...part, diagnostics };
+}

@@ -1,0 +1,282 @@
+/**
+ * What one evidence file yields (an {@link EvidencePart}), and the accumulator the
+ * CSV and JSON readers share: unit lookups, duplicate detection, row accounting.
+ */
+import { type Decimal } from "../core/decimal.js";
+import { formatValue, isMissing, type Value } from "../core/value.js";
+import { type Diagnostic, type DiagnosticCode, type Location, type ParamsOf, diag, didYouMean } from "../diagnostics/index.js";
+import type { InputPlan } from "../framework/ir.js";
+import type { ImportStats, InputEntry, PointsEntry, UnitEvidence, UnitInfo } from "./model.js";
+import type { Locale } from "./locale.js";
+import type { EvidenceSchema } from "./schema.js";
+import { detach, type ValueProblem } from "./values.js";
+
+/** What a file holds, as detected from its header (CSV) or shape (JSON). */
+export type EvidenceFileKind = "registry" | "inputs-long" | "inputs-wide" | "points" | "evidence-json" | "unknown";
+
+/** An input value as read, with the ordinal of the row it came from in its file. */
+export interface PartInputEntry extends InputEntry {
+  readonly row: number;
+}
+
+export interface PartPointsEntry extends PointsEntry {
+  readonly row: number;
+}
+
+/** One unit's evidence in one file. */
+export interface PartUnit extends UnitEvidence {
+  readonly inputs: ReadonlyMap<string, PartInputEntry>;
+  readonly points: ReadonlyMap<string, PartPointsEntry>;
+  /** Rows of this file about this unit that were used (not rejected). */
+  readonly usedRows: number;
+}
+
+/** The result of reading one file; several are merged into an EvidenceSet by `mergeEvidence`. */
+export interface EvidencePart {
+  readonly file?: string;
+  readonly kind: EvidenceFileKind;
+  readonly locale: Locale;
+  /** The CSV delimiter used (given or detected); absent for JSON. */
+  readonly delimiter?: "," | ";";
+  /** The units of a registry file (in file order). */
+  readonly registry?: readonly UnitInfo[];
+  /** Evidence by unit code, in first-seen order. */
+  readonly byUnit: ReadonlyMap<string, PartUnit>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stats: ImportStats;
+  /**
+   * Ordinals (1-based, in file order) of rejected rows that still contributed values
+   * (a wide row with one bad cell keeps its other cells); merging uses it so that
+   * such a row is never counted as rejected twice. Rows that contributed nothing are
+   * not listed (memory stays bounded by the evidence kept).
+   */
+  readonly rejectedRows: ReadonlySet<number>;
+  /** True when unit codes were checked against a registry while reading. */
+  readonly checkedUnits: boolean;
+}
+
+interface MutableUnit {
+  readonly code: string;
+  readonly inputs: Map<string, PartInputEntry>;
+  readonly points: Map<string, PartPointsEntry>;
+  usedRows: number;
+}
+
+export interface PartOptions {
+  readonly file?: string;
+  readonly locale: Locale;
+  /** When given, unit codes not in it are errors. */
+  readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
+}
+
+/** A short description of a place, for messages naming two places: `a.csv:12` or `a.json units.x.inputs.y`. */
+export function describePlace(where: Location | undefined): string {
+  if (where === undefined) return "another place";
+  const file = where.file ?? "(input)";
+  if (where.line !== undefined) return `${file}:${where.line}`;
+  if (where.path !== undefined) return `${file} at ${where.path.join(".")}`;
+  return file;
+}
+
+export function describeValue(value: Value): string {
+  return isMissing(value) ? "empty" : formatValue(value);
+}
+
+/** Accumulates one file's rows; shared by the CSV and JSON readers. */
+export class PartBuilder {
+  readonly units = new Map<string, MutableUnit>();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly rejectedRows = new Set<number>();
+  rowsRead = 0;
+  rowsUsed = 0;
+  registry: UnitInfo[] | undefined;
+  private errors = 0;
+  private rowErrorsAtStart = 0;
+  private rowAdded = false;
+  private readonly knownUnits: ReadonlySet<string> | undefined;
+  private readonly unitHints = new Map<string, string | undefined>();
+  private readonly inputHints = new Map<string, string | undefined>();
+  private readonly criterionHints = new Map<string, string | undefined>();
+
+  constructor(
+    readonly schema: EvidenceSchema,
+    readonly options: PartOptions,
+  ) {
+    const r = options.registry;
+    this.knownUnits = r === undefined ? undefined : r instanceof Set ? r : new Set((r as readonly UnitInfo[]).map((u) => u.code));
+  }
+
+  get file(): string | undefined {
+    return this.options.file;
+  }
+
+  report<C extends DiagnosticCode>(code: C, params: ParamsOf<C>, where: Location): void {
+    const d = diag(code, params, this.options.file === undefined ? where : { file: this.options.file, ...where });
+    if (d.severity === "error") this.errors++;
+    this.diagnostics.push(d);
+  }
+
+  reportValue(problem: ValueProblem, where: Location): void {
+    // The union's code and params always match (see ValueProblem).
+    this.report(problem.code as "evidence-wrong-type", problem.params as ParamsOf<"evidence-wrong-type">, where);
+  }
+
+  /** Starts a data row; returns its ordinal. */
+  beginRow(): number {
+    this.rowErrorsAtStart = this.errors;
+    this.rowAdded = false;
+    return ++this.rowsRead;
+  }
+
+  /** Ends a data row: rejected when it produced an error, otherwise used (and counted for `unit`). */
+  endRow(row: number, unit?: string): boolean {
+    if (this.errors > this.rowErrorsAtStart) {
+      if (this.rowAdded) this.rejectedRows.add(row);
+      return false;
+    }
+    this.rowsUsed++;
+    if (unit !== undefined) {
+      const u = this.units.get(unit);
+      if (u) u.usedRows++;
+    }
+    return true;
+  }
+
+  /** Counts a row as read and rejected without a diagnostic of its own (the file-level one covers it). */
+  rejectRow(): void {
+    this.rowsRead++;
+  }
+
+  /** True when the row in progress has an error so far. */
+  get rowHasError(): boolean {
+    return this.errors > this.rowErrorsAtStart;
+  }
+
+  /** Checks a unit code against the registry (when there is one); reports an unknown unit at `where` or line:column. */
+  checkUnit(code: string, where: Location | number, column = 1): boolean {
+    if (this.knownUnits === undefined || this.knownUnits.has(code)) return true;
+    if (typeof where === "number") where = { line: where, column };
+    let hint = this.unitHints.get(code);
+    if (!this.unitHints.has(code)) {
+      hint = this.knownUnits.size <= 5000 ? didYouMean(code, this.knownUnits) : undefined;
+      this.unitHints.set(code, hint);
+    }
+    this.report("evidence-unknown-unit", hint === undefined ? { unit: code } : { unit: code, suggestion: hint }, {
+      ...where,
+      unit: code,
+    });
+    return false;
+  }
+
+  get checksUnits(): boolean {
+    return this.knownUnits !== undefined;
+  }
+
+  /** The input plan of a name, or undefined after reporting an unknown input. */
+  lookupInput(name: string, where: Location | (() => Location)): InputPlan | undefined {
+    const plan = this.schema.inputs.get(name);
+    if (plan !== undefined) return plan;
+    if (typeof where === "function") where = where();
+    let hint = this.inputHints.get(name);
+    if (!this.inputHints.has(name)) {
+      hint = didYouMean(name, this.schema.inputs.keys());
+      this.inputHints.set(name, hint);
+    }
+    this.report("evidence-unknown-input", hint === undefined ? { input: name } : { input: name, suggestion: hint }, {
+      ...where,
+      input: name,
+    });
+    return undefined;
+  }
+
+  /** True for a known criterion or adjustment id; otherwise reports it. */
+  checkCriterion(id: string, where: Location): boolean {
+    if (this.schema.criteria.has(id)) return true;
+    let hint = this.criterionHints.get(id);
+    if (!this.criterionHints.has(id)) {
+      hint = didYouMean(id, this.schema.criteria);
+      this.criterionHints.set(id, hint);
+    }
+    this.report("evidence-unknown-criterion", hint === undefined ? { criterion: id } : { criterion: id, suggestion: hint }, {
+      ...where,
+      criterion: id,
+    });
+    return false;
+  }
+
+  unit(code: string): MutableUnit {
+    let u = this.units.get(code);
+    if (u === undefined) {
+      code = detach(code);
+      u = { code, inputs: new Map(), points: new Map(), usedRows: 0 };
+      this.units.set(code, u);
+    }
+    return u;
+  }
+
+  /** Adds an input value unless the unit already has one in this file (then reports both lines). */
+  addInput(unit: string, name: string, entry: PartInputEntry): boolean {
+    const u = this.unit(unit);
+    const first = u.inputs.get(name);
+    if (first !== undefined) {
+      this.report("evidence-duplicate-input", { unit, input: name, firstLine: first.where?.line ?? 0 }, {
+        ...entry.where,
+        unit,
+        input: name,
+      });
+      return false;
+    }
+    u.inputs.set(name, entry);
+    this.rowAdded = true;
+    return true;
+  }
+
+  addPoints(unit: string, criterion: string, entry: PartPointsEntry): boolean {
+    const u = this.unit(unit);
+    const first = u.points.get(criterion);
+    if (first !== undefined) {
+      this.report("evidence-duplicate-points", { unit, criterion, firstLine: first.where?.line ?? 0 }, {
+        ...entry.where,
+        unit,
+        criterion,
+      });
+      return false;
+    }
+    u.points.set(detach(criterion), entry);
+    this.rowAdded = true;
+    return true;
+  }
+
+  finish(kind: EvidenceFileKind, delimiter?: "," | ";"): EvidencePart {
+    const part: {
+      -readonly [K in keyof EvidencePart]: EvidencePart[K];
+    } = {
+      kind,
+      locale: this.options.locale,
+      byUnit: this.units,
+      diagnostics: this.diagnostics,
+      stats: { rowsRead: this.rowsRead, rowsUsed: this.rowsUsed, rowsRejected: this.rowsRead - this.rowsUsed },
+      rejectedRows: this.rejectedRows,
+      checkedUnits: this.knownUnits !== undefined,
+    };
+    if (this.options.file !== undefined) part.file = this.options.file;
+    if (delimiter !== undefined) part.delimiter = delimiter;
+    if (this.registry !== undefined) part.registry = this.registry;
+    return part;
+  }
+}
+
+/** Builds a points entry without undefined-valued optional properties. */
+export function pointsEntry(
+  self: Decimal | undefined,
+  appraised: Decimal | undefined,
+  note: string | undefined,
+  where: Location,
+  row: number,
+): PartPointsEntry {
+  const e: { self?: Decimal; appraised?: Decimal; note?: string; where: Location; row: number } = { where, row };
+  if (self !== undefined) e.self = self;
+  if (appraised !== undefined) e.appraised = appraised;
+  if (note !== undefined && note !== "") e.note = detach(note);
+  return e;
+}

@@ -1,0 +1,476 @@
+/**
+ * The streaming CSV reader: text or bytes in, pushed in chunks of any size; one
+ * {@link EvidencePart} out. Memory holds the evidence kept and one partial line,
+ * never the whole file.
+ */
+import { type Decimal, isDecimal } from "../core/decimal.js";
+import { MISSING } from "../core/value.js";
+import type { Location } from "../diagnostics/index.js";
+import { didYouMean } from "../diagnostics/index.js";
+import type { InputPlan } from "../framework/ir.js";
+import { CsvSplitter, type Delimiter } from "./csv.js";
+import type { Locale } from "./locale.js";
+import type { UnitInfo } from "./model.js";
+import { type EvidenceFileKind, type EvidencePart, PartBuilder, type PartInputEntry, pointsEntry } from "./part.js";
+import type { EvidenceSchema } from "./schema.js";
+import { detach, parseValue } from "./values.js";
+
+export interface ReadProgress {
+  /** Data rows read so far. */
+  readonly rows: number;
+  /** Bytes pushed so far (UTF-16 code units for string chunks). */
+  readonly bytes: number;
+}
+
+export interface EvidenceReaderOptions {
+  /** The file name used in diagnostics. */
+  readonly file?: string;
+  /** How numbers are written in this file; default `en`. */
+  readonly locale?: Locale;
+  /** Force the delimiter instead of detecting it from the header line. */
+  readonly delimiter?: Delimiter;
+  /** The unit registry: when given, unit codes not in it are errors. */
+  readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** Rows between two `onProgress` calls; default 50,000. */
+  readonly progressEvery?: number;
+  /**
+   * The kinds this file may be (e.g. only `registry` for a units file). Another kind
+   * is reported as `evidence-wrong-file-kind` and its rows are rejected unread.
+   */
+  readonly expect?: readonly EvidenceFileKind[];
+}
+
+export interface EvidenceReader {
+  /** Feeds the next chunk (UTF-8 bytes or text; a BOM at the start is skipped). */
+  push(chunk: string | Uint8Array): void;
+  /** Finishes reading and returns what the file held. Call once. */
+  end(): EvidencePart;
+  /** The kind detected from the header, once the header has been read. */
+  readonly kind: EvidenceFileKind | undefined;
+}
+
+/** A stand-in plan for reading self / appraised points as plain decimals. */
+const POINTS_PLAN: InputPlan = Object.freeze({ kind: "input", name: "points", slot: -1, type: "number", missing: "error" });
+
+const KIND_LABEL: Record<EvidenceFileKind, string> = {
+  registry: "unit registry",
+  "inputs-long": "long-form inputs file",
+  "inputs-wide": "wide-form inputs file",
+  points: "points table",
+  "evidence-json": "JSON evidence file",
+  unknown: "file",
+};
+
+export function kindLabel(kind: EvidenceFileKind): string {
+  return KIND_LABEL[kind];
+}
+
+type RowHandler = (cells: string[], line: number) => void;
+
+/** Creates an incremental CSV evidence reader (registry, long or wide inputs, or points table). */
+export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceReaderOptions = {}): EvidenceReader {
+  const locale: Locale = options.locale ?? "en";
+  const partOptions: { file?: string; locale: Locale; registry?: readonly UnitInfo[] | ReadonlySet<string> } = { locale };
+  if (options.file !== undefined) partOptions.file = options.file;
+  if (options.registry !== undefined) partOptions.registry = options.registry;
+  const b = new PartBuilder(schema, partOptions);
+  const file = options.file;
+  const progressEvery = Math.max(1, options.progressEvery ?? 50_000);
+  const onProgress = options.onProgress;
+  let nextProgress = progressEvery;
+  let bytes = 0;
+  let kind: EvidenceFileKind | undefined;
+  let handler: RowHandler | undefined;
+  let width = 0;
+  let started = false;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  let encodingReported = false;
+  let ended = false;
+
+  const at = (line: number, column: number): Location =>
+    file === undefined ? { line, column } : { file, line, column };
+
+  const splitter = new CsvSplitter(
+    {
+      record(cells, line) {
+        if (isBlank(cells)) return;
+        if (handler === undefined) {
+          header(cells, line);
+          return;
+        }
+        if (!checkWidth(cells, line)) return;
+        handler(cells, line);
+        if (onProgress !== undefined && b.rowsRead >= nextProgress) {
+          nextProgress += progressEvery;
+          onProgress({ rows: b.rowsRead, bytes });
+        }
+      },
+      syntaxError(detail, line, column) {
+        if (handler === undefined) {
+          b.report("evidence-csv-syntax", { detail }, at(line, column));
+          handler = () => b.rejectRow();
+          kind = "unknown";
+          return;
+        }
+        const row = b.beginRow();
+        b.report("evidence-csv-syntax", { detail }, at(line, column));
+        b.endRow(row);
+      },
+    },
+    locale === "vi" ? ";" : ",",
+    options.delimiter,
+  );
+
+  /** Too many or too few cells: reported, and the row rejected. Trailing empty cells are tolerated. */
+  function checkWidth(cells: string[], line: number): boolean {
+    if (cells.length === width) return true;
+    if (cells.length > width) {
+      let extra = -1;
+      for (let i = width; i < cells.length; i++) {
+        if ((cells[i] as string).trim() !== "") {
+          extra = i;
+          break;
+        }
+      }
+      if (extra < 0) return true;
+      const row = b.beginRow();
+      b.report(
+        "evidence-too-many-cells",
+        { cells: cells.length, expected: width, text: (cells[extra] as string).trim() },
+        { ...at(line, extra + 1), ...unitOf(cells) },
+      );
+      b.endRow(row);
+      return false;
+    }
+    const row = b.beginRow();
+    b.report("evidence-too-few-cells", { cells: cells.length, expected: width }, { ...at(line, cells.length + 1), ...unitOf(cells) });
+    b.endRow(row);
+    return false;
+  }
+
+  let unitColumn = 0;
+  function unitOf(cells: string[]): { unit?: string } {
+    if (kind === "registry" || kind === "unknown") return {};
+    const u = (cells[unitColumn] ?? "").trim();
+    return u === "" ? {} : { unit: u };
+  }
+
+  function header(cells: string[], line: number): void {
+    const names = cells.map((c) => c.trim().toLowerCase());
+    while (names.length > 1 && names[names.length - 1] === "") names.pop();
+    width = names.length;
+    const firstColumn = new Map<string, number>();
+    const duplicates = new Set<number>();
+    names.forEach((name, i) => {
+      const first = firstColumn.get(name);
+      if (first === undefined) firstColumn.set(name, i);
+      else {
+        duplicates.add(i);
+        b.report("evidence-duplicate-header", { header: (cells[i] as string).trim(), firstColumn: first + 1 }, at(line, i + 1));
+      }
+    });
+    const col = (name: string): number => firstColumn.get(name) ?? -1;
+    const reportUnknown = (i: number, k: EvidenceFileKind, candidates: Iterable<string>): void => {
+      const raw = (cells[i] as string).trim();
+      const suggestion = didYouMean(raw.toLowerCase(), candidates);
+      b.report(
+        "evidence-unknown-header",
+        suggestion === undefined ? { header: raw, kind: KIND_LABEL[k] } : { header: raw, kind: KIND_LABEL[k], suggestion },
+        at(line, i + 1),
+      );
+    };
+    const missing = (name: string, k: EvidenceFileKind): void => {
+      b.report("evidence-missing-header", { header: name, kind: KIND_LABEL[k] }, at(line, 1));
+    };
+    const dead = (): void => {
+      handler = () => b.rejectRow();
+    };
+    const expected = (k: EvidenceFileKind): boolean => {
+      if (options.expect === undefined || options.expect.includes(k)) return true;
+      kind = k;
+      b.report("evidence-wrong-file-kind", { kind: KIND_LABEL[k], expected: options.expect.map((e) => KIND_LABEL[e]).join(" or ") }, at(line, 1));
+      dead();
+      return false;
+    };
+
+    if (firstColumn.has("code") && !firstColumn.has("unit")) {
+      if (!expected("registry")) return;
+      kind = "registry";
+      if (!firstColumn.has("name")) {
+        missing("name", kind);
+        return dead();
+      }
+      handler = registryRows(col("code"), col("name"), col("type"), col("parent"), attributeColumns(cells, names, duplicates));
+      return;
+    }
+    if (!firstColumn.has("unit")) {
+      kind = "unknown";
+      b.report("evidence-unknown-file-kind", { header: cells.map((c) => c.trim()).join(splitter.delimiter ?? ",") }, at(line, 1));
+      return dead();
+    }
+    unitColumn = col("unit");
+    if (firstColumn.has("criterion")) {
+      if (!expected("points")) return;
+      kind = "points";
+      const known = ["unit", "criterion", "self", "appraised", "note"];
+      names.forEach((n, i) => {
+        if (!known.includes(n) && !duplicates.has(i)) reportUnknown(i, "points", known);
+      });
+      if (!firstColumn.has("self") && !firstColumn.has("appraised")) {
+        missing("self", kind);
+        return dead();
+      }
+      handler = pointsRows(unitColumn, col("criterion"), col("self"), col("appraised"), col("note"));
+      return;
+    }
+    const longForm = firstColumn.has("input") && !schema.inputs.has("input") && !schema.inputs.has("value");
+    if (longForm || (firstColumn.has("value") && !schema.inputs.has("value"))) {
+      if (!expected("inputs-long")) return;
+      kind = "inputs-long";
+      const known = ["unit", "input", "value", "note"];
+      names.forEach((n, i) => {
+        if (!known.includes(n) && !duplicates.has(i)) reportUnknown(i, "inputs-long", known);
+      });
+      for (const required of ["input", "value"]) {
+        if (!firstColumn.has(required)) {
+          missing(required, kind);
+          return dead();
+        }
+      }
+      handler = longRows(unitColumn, col("input"), col("value"), col("note"));
+      return;
+    }
+    if (!expected("inputs-wide")) return;
+    kind = "inputs-wide";
+    const columns: { index: number; plan: InputPlan }[] = [];
+    names.forEach((n, i) => {
+      if (i === unitColumn || duplicates.has(i)) return;
+      const plan = schema.inputs.get(n);
+      if (plan === undefined) reportUnknown(i, "inputs-wide", schema.inputs.keys());
+      else columns.push({ index: i, plan });
+    });
+    handler = wideRows(unitColumn, columns);
+  }
+
+  function attributeColumns(cells: string[], names: string[], duplicates: ReadonlySet<number>): { index: number; name: string }[] {
+    const standard = new Set(["code", "name", "type", "parent"]);
+    const out: { index: number; name: string }[] = [];
+    names.forEach((n, i) => {
+      if (!standard.has(n) && !duplicates.has(i) && n !== "") out.push({ index: i, name: (cells[i] as string).trim() });
+    });
+    return out;
+  }
+
+  /** A required identifier cell (unit code, input name, criterion): empty is an error. */
+  function required(cells: string[], index: number, column: string, line: number, unit?: string): string | undefined {
+    const v = (cells[index] as string).trim();
+    if (v === "") {
+      b.report("evidence-empty-cell", { column }, withUnit(at(line, index + 1), unit));
+      return undefined;
+    }
+    return v;
+  }
+
+  function optionalCell(cells: string[], index: number): string | undefined {
+    if (index < 0) return undefined;
+    const v = (cells[index] as string).trim();
+    return v === "" ? undefined : v;
+  }
+
+  function unitCell(cells: string[], index: number, line: number): string | undefined {
+    const unit = required(cells, index, "unit", line);
+    if (unit === undefined) return undefined;
+    return b.checkUnit(unit, line, index + 1) ? unit : undefined;
+  }
+
+  function registryRows(
+    codeCol: number,
+    nameCol: number,
+    typeCol: number,
+    parentCol: number,
+    attributes: readonly { index: number; name: string }[],
+  ): RowHandler {
+    const units: UnitInfo[] = [];
+    const lines = new Map<string, number>();
+    b.registry = units;
+    return (cells, line) => {
+      const row = b.beginRow();
+      const code = required(cells, codeCol, "code", line);
+      if (code !== undefined) {
+        const first = lines.get(code);
+        if (first !== undefined) b.report("evidence-duplicate-unit", { code, first: `line ${first}` }, { ...at(line, codeCol + 1), unit: code });
+        else {
+          lines.set(code, line);
+          let name = optionalCell(cells, nameCol);
+          if (name !== undefined) name = detach(name);
+          if (name === undefined) {
+            b.report("evidence-missing-name", { code }, { ...at(line, nameCol + 1), unit: code });
+            name = code;
+          }
+          const attrs = Object.create(null) as Record<string, string>;
+          for (const a of attributes) attrs[a.name] = detach((cells[a.index] as string).trim());
+          const info: { code: string; name: string; type?: string; parent?: string; attributes: Record<string, string>; where: Location } = {
+            code,
+            name,
+            attributes: Object.freeze(attrs),
+            where: at(line, 1),
+          };
+          const type = optionalCell(cells, typeCol);
+          const parent = optionalCell(cells, parentCol);
+          if (type !== undefined) info.type = detach(type);
+          if (parent !== undefined) info.parent = detach(parent);
+          units.push(Object.freeze(info));
+        }
+      }
+      b.endRow(row);
+    };
+  }
+
+  function longRows(unitCol: number, inputCol: number, valueCol: number, noteCol: number): RowHandler {
+    return (cells, line) => {
+      const row = b.beginRow();
+      const unit = unitCell(cells, unitCol, line);
+      const name = required(cells, inputCol, "input", line, unit);
+      const plan = name === undefined ? undefined : b.lookupInput(name, () => withUnit(at(line, inputCol + 1), unit));
+      if (plan !== undefined) {
+        const result = parseValue(cells[valueCol] as string, plan, locale);
+        if (!result.ok) b.reportValue(result, { ...withUnit(at(line, valueCol + 1), unit), input: plan.name });
+        else if (unit !== undefined && !b.rowHasError) {
+          const note = optionalCell(cells, noteCol);
+          const where = at(line, valueCol + 1);
+          const entry: PartInputEntry = note === undefined ? { value: result.value, where, row } : { value: result.value, where, row, note: detach(note) };
+          // The plan's name, not the cell: a cell is a slice of the read chunk.
+          b.addInput(unit, plan.name, entry);
+        }
+      }
+      b.endRow(row, unit);
+    };
+  }
+
+  function wideRows(unitCol: number, columns: readonly { index: number; plan: InputPlan }[]): RowHandler {
+    return (cells, line) => {
+      const row = b.beginRow();
+      const unit = unitCell(cells, unitCol, line);
+      for (const { index, plan } of columns) {
+        const text = cells[index] as string;
+        const where = at(line, index + 1);
+        const result = parseValue(text, plan, locale);
+        if (!result.ok) {
+          b.reportValue(result, unit === undefined ? { ...where, input: plan.name } : { ...where, unit, input: plan.name });
+          continue;
+        }
+        // An empty cell in wide form says nothing (the input is simply not given here).
+        if (unit === undefined || result.value === MISSING) continue;
+        b.addInput(unit, plan.name, { value: result.value, where, row });
+      }
+      b.endRow(row, unit);
+    };
+  }
+
+  function pointsRows(unitCol: number, criterionCol: number, selfCol: number, appraisedCol: number, noteCol: number): RowHandler {
+    const readPoints = (cells: string[], index: number, line: number, unit: string | undefined): Decimal | undefined => {
+      if (index < 0) return undefined;
+      const result = parseValue(cells[index] as string, POINTS_PLAN, locale);
+      if (!result.ok) {
+        b.reportValue(result, unit === undefined ? at(line, index + 1) : { ...at(line, index + 1), unit });
+        return undefined;
+      }
+      return isDecimal(result.value) ? result.value : undefined;
+    };
+    return (cells, line) => {
+      const row = b.beginRow();
+      const unit = unitCell(cells, unitCol, line);
+      const criterion = required(cells, criterionCol, "criterion", line, unit);
+      if (criterion !== undefined) b.checkCriterion(criterion, { ...at(line, criterionCol + 1), ...(unit === undefined ? {} : { unit }) });
+      const self = readPoints(cells, selfCol, line, unit);
+      const appraised = readPoints(cells, appraisedCol, line, unit);
+      if (!b.rowHasError && self === undefined && appraised === undefined) {
+        const column = selfCol >= 0 ? selfCol : appraisedCol;
+        b.report("evidence-empty-cell", { column: "self or appraised" }, { ...at(line, column + 1), ...(unit === undefined ? {} : { unit }) });
+      }
+      if (unit !== undefined && criterion !== undefined && !b.rowHasError) {
+        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), at(line, criterionCol + 1), row));
+      }
+      b.endRow(row, unit);
+    };
+  }
+
+  function pushText(text: string): void {
+    if (!started && text.length > 0) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (text.length > 0) splitter.push(text);
+  }
+
+  function decode(chunk: Uint8Array, final: boolean): string {
+    decoder ??= new TextDecoder("utf-8", { fatal: true });
+    try {
+      return final ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      decoder = new TextDecoder("utf-8");
+      const text = final ? "\uFFFD" : decoder.decode(chunk, { stream: true });
+      if (!encodingReported) {
+        encodingReported = true;
+        const at = Math.max(0, text.indexOf("\uFFFD"));
+        const where: Location = file === undefined ? {} : { file };
+        b.report("evidence-encoding", { offset: bytes - chunk.byteLength + at }, where);
+      }
+      return text;
+    }
+  }
+
+  return {
+    get kind() {
+      return kind;
+    },
+    push(chunk) {
+      if (ended) return;
+      if (typeof chunk === "string") {
+        bytes += chunk.length;
+        pushText(chunk);
+      } else {
+        bytes += chunk.byteLength;
+        // TextDecoder skips a UTF-8 BOM itself.
+        started = true;
+        splitter.push(decode(chunk, false));
+      }
+    },
+    end() {
+      if (!ended) {
+        ended = true;
+        if (decoder !== undefined) {
+          const rest = decode(new Uint8Array(0), true);
+          if (rest.length > 0) splitter.push(rest);
+        }
+        splitter.end();
+        if (handler === undefined) {
+          kind = "unknown";
+          b.report("evidence-empty-file", { what: "evidence" }, file === undefined ? { line: 1, column: 1 } : { file, line: 1, column: 1 });
+        }
+        onProgress?.({ rows: b.rowsRead, bytes });
+      }
+      return b.finish(kind ?? "unknown", splitter.delimiter);
+    },
+  };
+}
+
+function withUnit(where: Location, unit: string | undefined): Location {
+  return unit === undefined ? where : { ...where, unit };
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  const first = cells[0];
+  if (first !== undefined && first.length > 0 && first.charCodeAt(0) > 32) return false;
+  for (const c of cells) if (c.trim() !== "") return false;
+  return true;
+}
+
+/** Reads a whole CSV text at once (same result as pushing it in chunks). */
+export function readEvidenceCsv(text: string | Uint8Array, schema: EvidenceSchema, options: EvidenceReaderOptions = {}): EvidencePart {
+  const reader = createEvidenceReader(schema, options);
+  reader.push(text);
+  return reader.end();
+}
+

@@ -1,0 +1,219 @@
+/**
+ * Typed values from text cells (CSV) and JSON values, per the framework's input
+ * types. Numbers go from text to an exact Decimal, never through a float.
+ */
+import { Dec, HUNDRED, ONE, ZERO, type Decimal } from "../core/decimal.js";
+import { CalendarDate, MISSING, type Value } from "../core/value.js";
+import { didYouMean } from "../diagnostics/index.js";
+import type { InputPlan, InputType } from "../framework/ir.js";
+import { canonicalNumber, type Locale, otherLocale } from "./locale.js";
+
+/**
+ * A copy of a (short) string that does not keep a large parent string alive: cells
+ * are slices of a read chunk, and a kept slice would keep the whole chunk in memory.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (s + " ").slice(0, -1);
+}
+
+/** Why a text is not a valid value; the reader turns it into a diagnostic with this code. */
+export type ValueProblem =
+  | { readonly ok: false; readonly code: "evidence-wrong-type"; readonly params: { text: string; type: string; expected: string } }
+  | {
+      readonly ok: false;
+      readonly code: "evidence-wrong-locale";
+      readonly params: { text: string; type: string; locale: string; otherLocale: string; reading: string };
+    }
+  | {
+      readonly ok: false;
+      readonly code: "evidence-out-of-bounds";
+      readonly params: { text: string; value: string; min?: string; max?: string; note?: string };
+    }
+  | {
+      readonly ok: false;
+      readonly code: "evidence-enum-value";
+      readonly params: { text: string; values: readonly string[]; suggestion?: string };
+    };
+
+export type ValueResult = { readonly ok: true; readonly value: Value } | ValueProblem;
+
+/** What each type accepts, for messages. */
+export function expectedText(type: InputType, locale: Locale): string {
+  const vi = locale === "vi";
+  switch (type) {
+    case "number":
+      return vi ? `a decimal number such as 1234,5 or 1.234,5` : `a decimal number such as 1234.5 or 1,234.5`;
+    case "integer":
+      return vi ? `a whole number such as 397857 or 397.857` : `a whole number such as 397857 or 397,857`;
+    case "ratio":
+      return vi
+        ? `a ratio between 0 and 1 such as 0,9933, or a percentage such as 99,33%`
+        : `a ratio between 0 and 1 such as 0.9933, or a percentage such as 99.33%`;
+    case "percent":
+      return vi ? `a percentage between 0 and 100 such as 94,27 or 94,27%` : `a percentage between 0 and 100 such as 94.27 or 94.27%`;
+    case "boolean":
+      return `one of true/false, 1/0, yes/no, x, có/không, đạt/không đạt`;
+    case "date":
+      return `a real calendar date such as 2024-01-15 or 15/01/2024 (day/month/year)`;
+    case "enum":
+      return `one of the allowed names`;
+    case "text":
+      return `text`;
+  }
+}
+
+const TRUE_WORDS = new Set(["true", "1", "yes", "x", "có", "đạt"]);
+const FALSE_WORDS = new Set(["false", "0", "no", "không", "không đạt"]);
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DMY_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** The common case of every numeric type, in both locales: digits only. */
+const PLAIN_DIGITS = /^\d{1,15}$/;
+
+/**
+ * Parses one cell of text as a value of `input`'s type in `locale`, and checks its bounds.
+ * Empty (or blank) text is missing, never false or zero.
+ */
+export function parseValue(text: string, input: InputPlan, locale: Locale): ValueResult {
+  const type = input.type;
+  if (type === "text") return text.trim() === "" ? { ok: true, value: MISSING } : { ok: true, value: detach(text) };
+  const t = text.trim();
+  if (t === "") return { ok: true, value: MISSING };
+  switch (type) {
+    case "number":
+    case "integer":
+    case "ratio":
+    case "percent":
+      return parseNumeric(t, input, locale);
+    case "boolean":
+      return parseBoolean(t);
+    case "date":
+      return parseDate(t);
+    case "enum":
+      return enumValue(t, input);
+  }
+}
+
+function wrongType(text: string, type: InputType, locale: Locale, expected?: string): ValueProblem {
+  return { ok: false, code: "evidence-wrong-type", params: { text, type, expected: expected ?? expectedText(type, locale) } };
+}
+
+/** The canonical decimal text of a number in the file's locale, or the problem (suggesting the other locale when it would read there). */
+function readNumber(t: string, type: InputType, locale: Locale): string | ValueProblem {
+  if (PLAIN_DIGITS.test(t)) return t;
+  const canonical = canonicalNumber(t, locale);
+  if (canonical !== undefined) return canonical;
+  const other = otherLocale(locale);
+  const reading = canonicalNumber(t, other);
+  if (reading !== undefined) {
+    return {
+      ok: false,
+      code: "evidence-wrong-locale",
+      params: { text: t, type, locale, otherLocale: other, reading: formatForLocale(new Dec(reading), locale) },
+    };
+  }
+  return wrongType(t, type, locale);
+}
+
+/** How a decimal is written in a locale (no thousands separators). */
+export function formatForLocale(value: Decimal, locale: Locale): string {
+  const s = value.toFixed();
+  return locale === "vi" ? s.replace(".", ",") : s;
+}
+
+function parseNumeric(t: string, input: InputPlan, locale: Locale): ValueResult {
+  const type = input.type;
+  let body = t;
+  let percentSign = false;
+  if (t.endsWith("%")) {
+    if (type !== "ratio" && type !== "percent") {
+      return wrongType(t, type, locale, `${expectedText(type, locale)}, without "%"`);
+    }
+    percentSign = true;
+    body = t.slice(0, -1).trimEnd();
+  }
+  const canonical = readNumber(body, type, locale);
+  if (typeof canonical !== "string") return withText(canonical, t);
+  // A percentage as a ratio: shift the decimal point (exact, and cheaper than a division).
+  const value: Decimal = new Dec(percentSign && type === "ratio" ? `${canonical}e-2` : canonical);
+  if (type === "integer" && canonical.includes(".") && !value.isInteger()) return wrongType(t, type, locale);
+  if (type === "ratio") {
+    if (value.lt(ZERO) || value.gt(ONE)) {
+      return outOfBounds(t, value, "0", "1", percentSign ? undefined : ` A ratio is between 0 and 1; for a percentage write "${t}%".`);
+    }
+  } else if (type === "percent" && (value.lt(ZERO) || value.gt(HUNDRED))) {
+    return outOfBounds(t, value, "0", "100");
+  }
+  if ((input.min !== undefined && value.lt(input.min)) || (input.max !== undefined && value.gt(input.max))) {
+    return outOfBounds(t, value, input.min?.toString(), input.max?.toString());
+  }
+  return { ok: true, value };
+}
+
+/** The same problem, quoting the whole cell (with its `%`). */
+function withText(problem: ValueProblem, text: string): ValueProblem {
+  return { ...problem, params: { ...problem.params, text } } as ValueProblem;
+}
+
+function outOfBounds(text: string, value: Decimal, min: string | undefined, max: string | undefined, note?: string): ValueProblem {
+  const params: { text: string; value: string; min?: string; max?: string; note?: string } = { text, value: value.toString() };
+  if (min !== undefined) params.min = min;
+  if (max !== undefined) params.max = max;
+  if (note !== undefined) params.note = note;
+  return { ok: false, code: "evidence-out-of-bounds", params };
+}
+
+/** Lower-cases and NFC-normalises, and collapses inner whitespace (`không  đạt`). */
+function booleanWord(t: string): string {
+  return t.normalize("NFC").toLowerCase().replace(/\s+/g, " ");
+}
+
+function parseBoolean(t: string): ValueResult {
+  const word = booleanWord(t);
+  if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+  return wrongType(t, "boolean", "en");
+}
+
+function parseDate(t: string): ValueResult {
+  let date: CalendarDate | undefined;
+  let m = ISO_DATE.exec(t);
+  if (m) date = CalendarDate.of(Number(m[1]), Number(m[2]), Number(m[3]));
+  else if ((m = DMY_DATE.exec(t))) date = CalendarDate.of(Number(m[3]), Number(m[2]), Number(m[1]));
+  else return wrongType(t, "date", "en");
+  if (date === undefined) return wrongType(t, "date", "en", `a real calendar date (${t} does not exist), such as 2024-01-15 or 15/01/2024`);
+  return { ok: true, value: date };
+}
+
+function enumValue(t: string, input: InputPlan): ValueResult {
+  const values = input.values ?? [];
+  const index = values.indexOf(t);
+  if (index >= 0) return { ok: true, value: values[index] as string };
+  const suggestion = didYouMean(t, values);
+  const params: { text: string; values: readonly string[]; suggestion?: string } = { text: t, values };
+  if (suggestion !== undefined) params.suggestion = suggestion;
+  return { ok: false, code: "evidence-enum-value", params };
+}
+
+/**
+ * A value from JSON: numbers exactly via their shortest text, strings parsed per
+ * the input type with locale `en`, booleans as booleans, null as missing.
+ */
+export function valueFromJson(raw: unknown, input: InputPlan): ValueResult {
+  if (raw === null || raw === undefined) return { ok: true, value: MISSING };
+  if (typeof raw === "string") return parseValue(raw, input, "en");
+  const type = input.type;
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return wrongType(String(raw), type, "en");
+    const text = String(raw);
+    if (type === "boolean" && (raw === 0 || raw === 1)) return { ok: true, value: raw === 1 };
+    if (type === "number" || type === "integer" || type === "ratio" || type === "percent") {
+      return parseNumeric(/e/i.test(text) ? new Dec(text).toFixed() : text, input, "en");
+    }
+    return wrongType(text, type, "en");
+  }
+  if (typeof raw === "boolean") {
+    return type === "boolean" ? { ok: true, value: raw } : wrongType(String(raw), type, "en");
+  }
+  return wrongType(JSON.stringify(raw) ?? String(raw), type, "en");
+}

@@ -1,0 +1,180 @@
+/**
+ * Reading evidence files from disk: CSV streamed in chunks (memory bounded by the
+ * evidence kept), JSON read whole. Never throws: unreadable files become diagnostics.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { diag } from "../diagnostics/index.js";
+import type { Locale } from "../evidence/locale.js";
+import type { EvidenceSet, UnitInfo } from "../evidence/model.js";
+import { type EvidenceFileKind, type EvidencePart } from "../evidence/part.js";
+import { createEvidenceReader, type EvidenceReaderOptions } from "../evidence/reader.js";
+import { readJsonText } from "../evidence/json.js";
+import { mergeEvidence } from "../evidence/merge.js";
+import type { EvidenceSchema } from "../evidence/schema.js";
+
+export interface FileProgress {
+  readonly file: string;
+  readonly rows: number;
+  readonly bytes: number;
+  /** The file's size in bytes, when known (for a progress bar). */
+  readonly totalBytes?: number;
+}
+
+export interface ReadEvidenceFileOptions {
+  readonly locale?: Locale;
+  readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
+  readonly expect?: readonly EvidenceFileKind[];
+  readonly onProgress?: (progress: FileProgress) => void;
+  readonly progressEvery?: number;
+  /** The name used in diagnostics; default: the path as given. */
+  readonly displayName?: string;
+  /** Read size in bytes; default 1 MiB. */
+  readonly chunkSize?: number;
+}
+
+const EMPTY_SCHEMA: EvidenceSchema = { inputs: new Map(), criteria: new Set() };
+
+/**
+ * Reads one evidence file: JSON when the name ends in `.json` or the content starts
+ * with `{` or `[`, otherwise CSV (registry, long or wide inputs, or points table).
+ */
+export async function readEvidenceFile(path: string, schema: EvidenceSchema, options: ReadEvidenceFileOptions = {}): Promise<EvidencePart> {
+  const file = options.displayName ?? path;
+  let totalBytes: number | undefined;
+  try {
+    totalBytes = (await stat(path)).size;
+  } catch (error) {
+    return unreadable(file, error, options.locale ?? "en");
+  }
+  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
+  let json: string[] | undefined = path.toLowerCase().endsWith(".json") ? [] : undefined;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  const readerOptions: { -readonly [K in keyof EvidenceReaderOptions]: EvidenceReaderOptions[K] } = { file };
+  if (options.locale !== undefined) readerOptions.locale = options.locale;
+  if (options.registry !== undefined) readerOptions.registry = options.registry;
+  if (options.expect !== undefined) readerOptions.expect = options.expect;
+  if (options.progressEvery !== undefined) readerOptions.progressEvery = options.progressEvery;
+  const onProgress = options.onProgress;
+  if (onProgress !== undefined) {
+    readerOptions.onProgress = (p) => onProgress(totalBytes === undefined ? { file, ...p } : { file, ...p, totalBytes });
+  }
+  const reader = createEvidenceReader(schema, readerOptions);
+  let first = true;
+  try {
+    for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+      if (first) {
+        first = false;
+        if (json === undefined && looksLikeJson(chunk)) json = [];
+      }
+      if (json !== undefined) {
+        decoder ??= new TextDecoder("utf-8");
+        json.push(decoder.decode(chunk, { stream: true }));
+      } else reader.push(chunk);
+    }
+  } catch (error) {
+    return unreadable(file, error, options.locale ?? "en");
+  }
+  if (json !== undefined) {
+    if (decoder !== undefined) json.push(decoder.decode());
+    const jsonOptions: { file: string; registry?: readonly UnitInfo[] | ReadonlySet<string>; expect?: readonly EvidenceFileKind[] } = { file };
+    if (options.registry !== undefined) jsonOptions.registry = options.registry;
+    if (options.expect !== undefined) jsonOptions.expect = options.expect;
+    const part = readJsonText(json.join(""), schema, jsonOptions);
+    onProgress?.({ file, rows: part.stats.rowsRead, bytes: totalBytes ?? 0, ...(totalBytes === undefined ? {} : { totalBytes }) });
+    return part;
+  }
+  return reader.end();
+}
+
+/** Reads a unit registry (CSV `code,name,type,parent,...` or JSON). Another kind of file is an error. */
+export function readUnitsFile(path: string, options: Omit<ReadEvidenceFileOptions, "registry" | "expect"> = {}): Promise<EvidencePart> {
+  return readEvidenceFile(path, EMPTY_SCHEMA, { ...options, expect: ["registry"] });
+}
+
+/** A file and its locale, when it differs from the default. */
+export type EvidenceFileSpec = string | { readonly path: string; readonly locale?: Locale };
+
+export interface LoadEvidenceOptions {
+  /** Evidence files (CSV or JSON); points tables among them are detected. */
+  readonly evidence?: readonly EvidenceFileSpec[];
+  /** Points tables (CSV `unit,criterion,self,appraised[,note]` or JSON evidence). */
+  readonly points?: readonly EvidenceFileSpec[];
+  /** The unit registry. */
+  readonly units?: string;
+  /** The default locale of the files; default `en`. */
+  readonly locale?: Locale;
+  readonly onProgress?: (progress: FileProgress) => void;
+  readonly progressEvery?: number;
+  /** Called after each file with what was detected (for `--verbose`). */
+  readonly onFile?: (info: FileSummary) => void;
+}
+
+/** What one file turned out to be. */
+export interface FileSummary {
+  readonly file: string;
+  readonly kind: EvidenceFileKind;
+  readonly delimiter?: "," | ";";
+  readonly locale: Locale;
+  readonly stats: EvidencePart["stats"];
+}
+
+/**
+ * Reads the registry first (so unknown units are reported on their own line), then
+ * every evidence and points file, and merges them into one EvidenceSet.
+ */
+export async function loadEvidence(options: LoadEvidenceOptions, schema: EvidenceSchema): Promise<EvidenceSet> {
+  const parts: EvidencePart[] = [];
+  const common = (spec: EvidenceFileSpec): ReadEvidenceFileOptions => {
+    const o: { -readonly [K in keyof ReadEvidenceFileOptions]: ReadEvidenceFileOptions[K] } = {};
+    const locale = typeof spec === "string" ? options.locale : (spec.locale ?? options.locale);
+    if (locale !== undefined) o.locale = locale;
+    if (options.onProgress !== undefined) o.onProgress = options.onProgress;
+    if (options.progressEvery !== undefined) o.progressEvery = options.progressEvery;
+    return o;
+  };
+  let registry: readonly UnitInfo[] | undefined;
+  if (options.units !== undefined) {
+    const unitsPart = await readUnitsFile(options.units, common(options.units));
+    parts.push(unitsPart);
+    registry = unitsPart.registry; // undefined when the file could not be read as a registry
+  }
+  const pathOf = (spec: EvidenceFileSpec): string => (typeof spec === "string" ? spec : spec.path);
+  for (const spec of options.evidence ?? []) {
+    const o = common(spec);
+    parts.push(await readEvidenceFile(pathOf(spec), schema, registry === undefined ? o : { ...o, registry }));
+  }
+  for (const spec of options.points ?? []) {
+    const o = { ...common(spec), expect: ["points", "evidence-json"] as EvidenceFileKind[] };
+    parts.push(await readEvidenceFile(pathOf(spec), schema, registry === undefined ? o : { ...o, registry }));
+  }
+  if (options.onFile !== undefined) {
+    for (const p of parts) {
+      const summary: { -readonly [K in keyof FileSummary]: FileSummary[K] } = { file: p.file ?? "", kind: p.kind, locale: p.locale, stats: p.stats };
+      if (p.delimiter !== undefined) summary.delimiter = p.delimiter;
+      options.onFile(summary);
+    }
+  }
+  return mergeEvidence(parts, registry);
+}
+
+function looksLikeJson(chunk: Uint8Array): boolean {
+  let i = 0;
+  if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+  while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
+  return chunk[i] === 0x7b || chunk[i] === 0x5b;
+}
+
+function unreadable(file: string, error: unknown, locale: Locale): EvidencePart {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    file,
+    kind: "unknown",
+    locale,
+    byUnit: new Map(),
+    diagnostics: [diag("evidence-unreadable", { detail }, { file })],
+    stats: { rowsRead: 0, rowsUsed: 0, rowsRejected: 0 },
+    rejectedRows: new Set(),
+    checkedUnits: false,
+  };
+}
