@@ -1,6 +1,10 @@
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { validateCommand, validateHelp } from "./commands/validate.js";
 import { sipasCommand, sipasHelp } from "./commands/sipas.js";
+import { scoreCommand, scoreHelp } from "./commands/score.js";
+import { explainCommand, explainHelp } from "./commands/explain.js";
+import { checkEvidenceCommand, checkEvidenceHelp } from "./commands/check-evidence.js";
+import { demoCommand, demoHelp } from "./commands/demo.js";
 
 interface Command {
   readonly help: string;
@@ -9,7 +13,11 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { help: validateHelp, run: validateCommand },
+  score: { help: scoreHelp, run: scoreCommand },
+  explain: { help: explainHelp, run: explainCommand },
+  "check-evidence": { help: checkEvidenceHelp, run: checkEvidenceCommand },
   sipas: { help: sipasHelp, run: sipasCommand },
+  demo: { help: demoHelp, run: demoCommand },
 };
 
 export const VERSION = "0.1.0";

@@ -7,7 +7,8 @@
  * valid answer is left out (the input is then missing for that unit).
  */
 import { roundTo, type Decimal } from "../core/decimal.js";
-import type { InputEntry } from "../evidence/model.js";
+import { diag, type Diagnostic, type Location } from "../diagnostics/index.js";
+import type { EvidenceSet, InputEntry } from "../evidence/model.js";
 import type { SurveyResult, UnitIndices } from "./indices.js";
 
 /** The input name prefix. */
@@ -55,4 +56,47 @@ function* unitInputs(u: UnitIndices): Iterable<[string, Decimal | undefined]> {
   yield [`${SURVEY_INPUT_PREFIX}.overall`, u.overall];
   for (const [id, v] of u.groups) yield [`${SURVEY_INPUT_PREFIX}.${id}`, v];
   for (const [id, v] of u.elements) yield [`${SURVEY_INPUT_PREFIX}.${id}`, v];
+}
+
+/**
+ * Adds survey inputs to an evidence set. Only inputs the framework declares are
+ * added (a framework may use `sipas.overall` alone); an input the evidence files
+ * already give for the unit is a conflict (error naming both places); a survey
+ * unit missing from a non-empty registry is reported and not scored.
+ */
+export function withSurveyEvidence(
+  evidence: EvidenceSet,
+  survey: ReadonlyMap<string, ReadonlyMap<string, InputEntry>>,
+  declared: ReadonlySet<string>,
+): EvidenceSet {
+  const byUnit = new Map(evidence.byUnit);
+  const diagnostics: Diagnostic[] = [...evidence.diagnostics];
+  const registry = new Set(evidence.units.map((u) => u.code));
+  for (const [unit, inputs] of survey) {
+    if (registry.size > 0 && !registry.has(unit)) {
+      const first = inputs.values().next().value;
+      diagnostics.push(diag("survey-unit-not-in-registry", { unit }, { ...first?.where, unit }));
+      continue;
+    }
+    const current = byUnit.get(unit);
+    const merged = new Map(current?.inputs ?? []);
+    for (const [name, entry] of inputs) {
+      if (!declared.has(name)) continue;
+      const existing = merged.get(name);
+      if (existing !== undefined) {
+        diagnostics.push(
+          diag("survey-input-conflict", { unit, input: name, other: describe(existing.where) }, { ...entry.where, unit, input: name }),
+        );
+        continue;
+      }
+      merged.set(name, entry);
+    }
+    byUnit.set(unit, { code: unit, inputs: merged, points: current?.points ?? new Map() });
+  }
+  return { ...evidence, byUnit, diagnostics };
+}
+
+function describe(where: Location | undefined): string {
+  if (!where?.file) return "another file";
+  return where.line !== undefined ? `${where.file}:${where.line}:${where.column ?? 1}` : where.file;
 }

@@ -3,7 +3,7 @@ export { parseSurvey, normalizeAnswer, type ParseSurveyOptions, type ParseSurvey
 export type {
   CompiledSurvey,
   ScalePlan,
-  GroupPlan,
+  GroupPlan as SurveyGroupPlan,
   ElementPlan,
   ItemPlan,
   AggregatePlan,
@@ -28,7 +28,7 @@ export {
 export {
   createResponsesReader,
   readResponses,
-  type ReadOptions,
+  type ReadOptions as ResponsesReadOptions,
   type ResponsesReader,
   type ResponsesReadResult,
   type ResponsesStats,
@@ -45,6 +45,6 @@ export {
   type ItemIndex,
   type RatingsIndex,
 } from "./indices.js";
-export { surveyResultToJson, type SurveyResultJson, type UnitJson, type ItemJson, type RatingsJson } from "./json.js";
-export { surveyInputs, surveyEvidence, SURVEY_INPUT_PREFIX, type SurveyInput } from "./bridge.js";
+export { surveyResultToJson, type SurveyResultJson, type UnitJson as SurveyUnitJson, type ItemJson as SurveyItemJson, type RatingsJson } from "./json.js";
+export { surveyInputs, surveyEvidence, withSurveyEvidence, SURVEY_INPUT_PREFIX, type SurveyInput } from "./bridge.js";
 export { surveyToTable, surveyToCsv, surveyToMarkdown } from "./report.js";

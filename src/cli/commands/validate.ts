@@ -2,7 +2,6 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/
 import { loadFrameworkFile } from "../../node/framework.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
-import { resolve } from "node:path";
 
 export const validateHelp = `par-index validate FILE...
 
@@ -14,12 +13,10 @@ export function validateCommand(argv: readonly string[], io: CliIo): number {
   if (positionals.length === 0) throw new UsageError("give at least one framework file: par-index validate FILE...");
   let failed = false;
   for (const file of positionals) {
-    const result = loadFrameworkFile(resolve(io.cwd, file), file);
-    for (const d of sortDiagnostics(result.diagnostics)) {
-      io.stderr(formatDiagnostic(d) + "\n");
-    }
+    const result = loadFrameworkFile(file);
+    for (const d of sortDiagnostics(result.diagnostics)) io.stderr(formatDiagnostic(d) + "\n");
     if (!result.ok || hasErrors(result.diagnostics)) failed = true;
-    else io.stdout(`${file}: valid (${result.framework.id}, ${result.framework.nodes.length} criteria)\n`);
+    else io.stdout(`${file}: valid (${result.framework.id}, ${result.framework.year}, ${result.framework.nodes.length} criteria)\n`);
   }
   return failed ? EXIT_ERRORS : EXIT_OK;
 }

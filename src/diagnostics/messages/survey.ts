@@ -183,4 +183,14 @@ export const surveyMessages = defineMessages({
     message: (p: { unit: string; index: string; valid: number; min: number }) =>
       `unit ${q(p.unit)}: the index ${q(p.index)} rests on ${p.valid} valid answers, fewer than min_respondents ${p.min}; read it with caution or collect more answers.`,
   },
+  "survey-unit-not-in-registry": {
+    severity: "error",
+    message: (p: { unit: string }) =>
+      `the survey has answers for unit ${q(p.unit)}, which is not in the unit registry; add it to the registry or correct the unit code in the responses.`,
+  },
+  "survey-input-conflict": {
+    severity: "error",
+    message: (p: { unit: string; input: string; other: string }) =>
+      `unit ${q(p.unit)}: ${q(p.input)} comes from the survey and also from ${p.other}; give it in one place only.`,
+  },
 });

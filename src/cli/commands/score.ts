@@ -1,0 +1,33 @@
+import { score } from "../../engine/index.js";
+import { hasErrors } from "../../diagnostics/index.js";
+import { toCsv, toMarkdown, toTable } from "../../report/index.js";
+import { oneOf, parseCommandArgs } from "../args.js";
+import { EXIT_ERRORS, EXIT_OK, type CliIo } from "../io.js";
+import { emit, FORMATS, printDiagnostics } from "../output.js";
+import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
+
+export const scoreHelp = `par-index score --framework F.yaml [--evidence E ...] [--points P ...] [--units U] [--format json|table|csv|md] [--out FILE]
+
+Scores every unit and prints the ranking. json is the contract's Results object
+(diagnostics included); table, csv and md print diagnostics on stderr.
+Exit 0 with no error diagnostic, 1 when the framework or the evidence has errors,
+2 for usage errors.
+
+${EVIDENCE_HELP}
+  --format F           json (default), table (terminal), csv (one row per unit), md (Markdown)
+  --out FILE           write the result to FILE instead of stdout`;
+
+export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, format: { type: "string" }, out: { type: "string" } });
+  const format = oneOf(values.format, FORMATS, "--format", "json");
+  const loaded = await loadForScoring(values, io);
+  if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
+  const result = score(loaded.framework, loaded.evidence, { explain: false });
+  if (format === "json") emit(io, JSON.stringify(result.toJSON(), null, 2), values.out);
+  else {
+    printDiagnostics(io, result.diagnostics);
+    const render = { table: toTable, csv: toCsv, md: toMarkdown }[format];
+    emit(io, render(result), values.out);
+  }
+  return hasErrors(result.diagnostics) ? EXIT_ERRORS : EXIT_OK;
+}

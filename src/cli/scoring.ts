@@ -1,0 +1,113 @@
+import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import { evidenceSchemaOf, isLocale, type EvidenceSet, type Locale } from "../evidence/index.js";
+import type { CompiledFramework } from "../framework/ir.js";
+import { loadFrameworkFile } from "../node/framework.js";
+import { loadEvidence } from "../node/evidence.js";
+import { runSurveyFiles } from "../node/survey.js";
+import { surveyEvidence, withSurveyEvidence } from "../survey/index.js";
+import { asArray, type OptionSpec } from "./args.js";
+import { UsageError, type CliIo } from "./io.js";
+import { printDiagnostics, progressReporter } from "./output.js";
+
+/** The flags shared by `score`, `explain` and `check-evidence`. */
+export const EVIDENCE_OPTIONS = {
+  framework: { type: "string" },
+  evidence: { type: "string", multiple: true },
+  points: { type: "string", multiple: true },
+  units: { type: "string" },
+  locale: { type: "string" },
+  survey: { type: "string" },
+  responses: { type: "string", multiple: true },
+  ratings: { type: "string", multiple: true },
+  verbose: { type: "boolean" },
+} as const satisfies OptionSpec;
+
+export interface EvidenceFlags {
+  framework?: string | undefined;
+  evidence?: string[] | undefined;
+  points?: string[] | undefined;
+  units?: string | undefined;
+  locale?: string | undefined;
+  survey?: string | undefined;
+  responses?: string[] | undefined;
+  ratings?: string[] | undefined;
+  verbose?: boolean | undefined;
+}
+
+export const EVIDENCE_HELP = `  --framework F.yaml   the framework (required)
+  --evidence FILE      inputs: CSV (long or wide form) or JSON; repeatable; points tables are detected
+  --points FILE        a points table CSV (unit,criterion,self,appraised[,note]); repeatable
+  --units FILE         the unit registry (code,name,type,parent,...)
+  --locale vi|en       how numbers and dates are written in the files (default en)
+  --survey S.yaml      a SIPAS survey whose results become sipas.* inputs
+  --responses R.csv    survey responses (with --survey); repeatable
+  --ratings K.csv      counter/portal ratings (with --survey); repeatable
+  --verbose            say what was read from each file`;
+
+export type Loaded =
+  | { readonly ok: true; readonly framework: CompiledFramework; readonly evidence: EvidenceSet }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Loads the framework, the evidence files, the registry and the survey results
+ * named by the flags. Usage problems throw {@link UsageError}; a framework that
+ * is not valid comes back as `ok: false` with its diagnostics.
+ */
+export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<Loaded> {
+  if (!flags.framework) throw new UsageError("missing --framework: give the framework file as --framework F.yaml.");
+  const locale = flags.locale ?? "en";
+  if (!isLocale(locale)) throw new UsageError(`--locale must be vi or en, not "${locale}".`);
+  const evidenceFiles = asArray(flags.evidence);
+  const pointsFiles = asArray(flags.points);
+  const responses = asArray(flags.responses);
+  if (evidenceFiles.length + pointsFiles.length === 0 && !flags.survey) {
+    throw new UsageError("give the evidence: --evidence FILE and/or --points FILE (or --survey with --responses).");
+  }
+  if (flags.survey && responses.length + asArray(flags.ratings).length === 0) {
+    throw new UsageError("--survey needs --responses R.csv (or --ratings K.csv).");
+  }
+  if (!flags.survey && responses.length > 0) throw new UsageError("--responses needs --survey S.yaml.");
+
+  const loaded = loadFrameworkFile(flags.framework);
+  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+  const framework = loaded.framework;
+  const schema = evidenceSchemaOf(framework);
+
+  const progress = progressReporter(io);
+  let evidence = await loadEvidence(
+    {
+      evidence: evidenceFiles,
+      points: pointsFiles,
+      ...(flags.units !== undefined && { units: flags.units }),
+      locale: locale as Locale,
+      onProgress: (p) => progress(`reading ${p.file}: ${p.rows.toLocaleString("en")} rows`),
+    },
+    schema,
+  );
+  if (flags.survey) {
+    const run = await runSurveyFiles(flags.survey, responses, asArray(flags.ratings), {
+      onProgress: (p) => progress(`reading ${p.path}: ${(p.bytesRead / 1048576).toFixed(1)} MiB`),
+    });
+    const surveyDiagnostics = run.diagnostics;
+    evidence = { ...evidence, diagnostics: [...evidence.diagnostics, ...surveyDiagnostics] };
+    if (run.result) evidence = withSurveyEvidence(evidence, surveyEvidence(run.result), new Set(schema.inputs.keys()));
+  }
+  progress.done();
+  if (flags.verbose) {
+    const s = evidence.stats;
+    io.stderr(
+      `framework ${framework.id} (${framework.year}): ${framework.nodes.length} criteria, ${framework.inputs.length} inputs\n` +
+        `evidence: ${evidence.units.length} units; rows read ${s.rowsRead}, used ${s.rowsUsed}, rejected ${s.rowsRejected}\n`,
+    );
+  }
+  return { ok: true, framework, evidence: { ...evidence, diagnostics: [...loaded.diagnostics, ...evidence.diagnostics] } };
+}
+
+/** Prints a failed load's diagnostics; returns true when the load failed. */
+export function reportFailedLoad(loaded: Loaded, io: CliIo): loaded is Extract<Loaded, { ok: false }> {
+  if (loaded.ok) return false;
+  printDiagnostics(io, loaded.diagnostics);
+  return true;
+}
+
+export { hasErrors };

@@ -1,0 +1,9 @@
+/**
+ * par-index/node: the file-system loaders (the only part of the library that
+ * touches `node:fs`). Everything else is re-exported from the pure core, so one
+ * import serves a Node script.
+ */
+export * from "../index.js";
+export { loadFrameworkFile, MAX_FRAMEWORK_BYTES } from "./framework.js";
+export * from "./evidence.js";
+export * from "./survey.js";

@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli } from "./helpers.js";
+
+const LINE = /^(.+):(\d+):(\d+): error ([a-z0-9-]+): .+$/;
+
+describe("par-index validate", () => {
+  it("exits 0 on every bundled framework", async () => {
+    const r = await cli(
+      "validate",
+      "frameworks/hanoi-district-2023.yaml",
+      "frameworks/hanoi-ward-2024.yaml",
+      "frameworks/hanoi-ward-2024-bac-tu-liem.yaml",
+      "frameworks/national-province-2024.yaml",
+      "frameworks/service-index-766-2022.yaml",
+      "frameworks/hanoi-department-2023.yaml",
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("frameworks/hanoi-ward-2024.yaml: valid (hanoi-ward-2024");
+  });
+
+  it("exits 1 with one FILE:LINE:COLUMN: error CODE: message line per problem", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-validate-"));
+    const file = join(dir, "broken.yaml");
+    writeFileSync(
+      file,
+      [
+        "format: par-index/v1",
+        "id: broken",
+        "year: 2024",
+        'source: "illustrative"',
+        "criteria:",
+        '  - id: "1"',
+        "    max: 5",
+        "    children:",
+        '      - { id: "1.1", max: 2, rule: { boolean: { value: has_plan } } }',
+        '      - { id: "1.1", max: 2, rule: { manual: {} }, titel: "x" }',
+        "",
+      ].join("\n"),
+    );
+    const r = await cli("validate", file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    for (const line of lines) expect(line).toMatch(LINE);
+    const codes = lines.map((l) => LINE.exec(l)![4]);
+    expect(codes).toEqual(expect.arrayContaining(["unknown-key", "duplicate-id", "max-mismatch", "expr-unknown-name"]));
+    const unknownKey = lines.find((l) => l.includes("unknown-key"))!;
+    expect(unknownKey.startsWith(`${file}:10:`)).toBe(true);
+    expect(unknownKey).toContain('Did you mean "title"?');
+  });
+
+  it("exits 2 on usage errors", async () => {
+    expect((await cli("validate")).code).toBe(2);
+    expect((await cli("validate", "--nope", "x.yaml")).code).toBe(2);
+    expect((await cli("frobnicate")).code).toBe(2);
+  });
+
+  it("reports an unreadable file as a problem, not a crash", async () => {
+    const r = await cli("validate", "does/not/exist.yaml");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^does\/not\/exist\.yaml(:\d+:\d+)?: error [a-z-]+: /);
+  });
+});
