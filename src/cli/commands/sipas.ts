@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { runSurveyFiles } from "../../node/survey.js";
 import { surveyToCsv, surveyToMarkdown, surveyToTable } from "../../survey/index.js";
 import { asArray, oneOf, parseCommandArgs, requireOption } from "../args.js";
@@ -24,9 +23,8 @@ export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<
   const ratings = asArray(values.ratings);
   if (responses.length === 0 && ratings.length === 0) throw new UsageError("give --responses R.csv (and/or --ratings K.csv).");
   const format = oneOf(values.format, FORMATS, "--format", "json");
-  const at = (p: string) => resolve(io.cwd, p);
   const progress = progressReporter(io);
-  const run = await runSurveyFiles(at(survey), responses.map(at), ratings.map(at), {
+  const run = await runSurveyFiles(survey, responses, ratings, {
     onProgress: (p) => progress(`reading ${p.path}: ${(p.bytesRead / 1048576).toFixed(1)} MiB`),
   });
   progress.done();
