@@ -1,0 +1,1 @@
+export { rank, rankKeys, unitAttribute, type RankOutcome } from "./rank.js";

@@ -1,0 +1,33 @@
+import type { ScoreResult } from "../engine/result.js";
+import type { CompiledFramework } from "../framework/ir.js";
+import { fieldIndex, fieldsOf, fixed, plain } from "./columns.js";
+
+/** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF (quotes doubled). */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One row per unit: rank, unit, name, points, max, index, grade, complete, then each
+ * field's index under the field's id. RFC 4180: CRLF line ends, quoted where needed.
+ */
+export function toCsv(result: ScoreResult, framework: CompiledFramework = result.framework): string {
+  const fields = fieldsOf(framework);
+  const header = ["rank", "unit", "name", "points", "max", "index", "grade", "complete", ...fields.map((f) => f.id)];
+  const lines = [header.map(csvField).join(",")];
+  for (const u of result.units) {
+    const row = [
+      String(u.rank),
+      u.unit,
+      u.name,
+      plain(u.points, framework),
+      plain(u.max, framework),
+      fixed(u.index, framework),
+      u.grade ?? "",
+      String(u.complete),
+      ...fields.map((f) => fieldIndex(u, f, framework)),
+    ];
+    lines.push(row.map(csvField).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,5 @@
+export { toTidyRows, type TidyRow } from "./tidy.js";
+export { toTable } from "./table.js";
+export { toMarkdown } from "./markdown.js";
+export { toCsv, csvField } from "./csv.js";
+export { stringWidth, pad } from "./width.js";

@@ -1,0 +1,15 @@
+import type { ScoreResult } from "../engine/result.js";
+import type { CompiledFramework } from "../framework/ir.js";
+import { summaryCells } from "./columns.js";
+
+function cell(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** A Markdown table with the same columns as {@link toTable} (numbers right-aligned). */
+export function toMarkdown(result: ScoreResult, framework: CompiledFramework = result.framework): string {
+  const { header, rows, numeric } = summaryCells(result, framework);
+  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const rule = `|${numeric.map((n) => (n ? " ---: " : " --- ")).join("|")}|`;
+  return [line(header), rule, ...rows.map(line)].join("\n") + "\n";
+}

@@ -1,0 +1,26 @@
+import type { ScoreResult } from "../engine/result.js";
+import type { CompiledFramework } from "../framework/ir.js";
+import { fieldsOf, summaryCells } from "./columns.js";
+import { pad, stringWidth } from "./width.js";
+
+/**
+ * A plain-text table for a terminal: rank, unit name (Vietnamese intact), the index
+ * of every field, total points, index, grade and an `incomplete` flag, aligned by
+ * display width; then a legend of the field titles.
+ */
+export function toTable(result: ScoreResult, framework: CompiledFramework = result.framework): string {
+  const { header, rows, numeric } = summaryCells(result, framework);
+  const widths = header.map((h, c) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[c]!))));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => pad(cell, widths[c]!, numeric[c] ? "right" : "left"))
+      .join("  ")
+      .trimEnd();
+  const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  const fields = fieldsOf(framework);
+  if (fields.some((f) => f.title)) {
+    out.push("");
+    for (const f of fields) out.push(`${f.id}: ${f.title}`);
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { toCsv, toMarkdown, toTable, toTidyRows, stringWidth, csvField } from "../../src/report/index.js";
+import { framework, run } from "../engine/helpers.js";
+
+const fw = framework(`
+criteria:
+  - id: "1"
+    title: "Công tác chỉ đạo, điều hành CCHC"
+    children:
+      - { id: "1.1", title: "Kế hoạch CCHC năm", max: 10, rule: { manual: {} } }
+  - { id: "2", title: "Cải cách thể chế", max: 10, rule: { manual: {} } }
+grades:
+  - { at_least: 90, label: "A" }
+  - { otherwise: "B" }
+`);
+const result = run(
+  fw,
+  {
+    "phuc-dien": { points: { "1.1": { appraised: 9.5, self: 10 }, "2": { appraised: 9 } } },
+    "tay-tuu": { points: { "1.1": { appraised: 8 } } },
+    "a,b": { points: { "1.1": { appraised: 5 }, "2": { appraised: 5 } } },
+  },
+  [{ code: "phuc-dien", name: "Phúc Diễn" }, { code: "tay-tuu", name: "Tây Tựu" }, { code: "a,b", name: 'Xã "Mới"' }],
+);
+
+describe("string width", () => {
+  it("counts Vietnamese letters once whether precomposed or decomposed, CJK twice", () => {
+    expect(stringWidth("Phúc Diễn")).toBe(9);
+    expect(stringWidth("Phu\u0301c Die\u0302\u0303n")).toBe(9);
+    expect(stringWidth("河内")).toBe(4);
+  });
+});
+
+describe("table", () => {
+  it("aligns columns by display width, with fields, points, index, grade and flags", () => {
+    const text = toTable(result);
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(/^Rank\s+Unit\s+1\s+2\s+Points\s+Index\s+Grade\s+Flags$/);
+    const rows = lines.slice(2, 5);
+    expect(rows[0]).toContain("Phúc Diễn");
+    expect(rows[2]).toContain("incomplete");
+    // Every data row's "Index" column ends at the same display column.
+    const endOfIndex = (r: string) => {
+      const m = /(\d+\.\d{2}) +[AB]\b/.exec(r)!;
+      return stringWidth(r.slice(0, m.index + m[1]!.length));
+    };
+    const headerEnd = stringWidth(lines[0]!.slice(0, lines[0]!.indexOf("Index") + 5));
+    expect(rows.map(endOfIndex)).toEqual([headerEnd, headerEnd, headerEnd]);
+    expect(text).toContain("1: Công tác chỉ đạo, điều hành CCHC");
+  });
+});
+
+describe("markdown", () => {
+  it("is a Markdown table with the same columns", () => {
+    const md = toMarkdown(result).split("\n");
+    expect(md[0]).toBe("| Rank | Unit | 1 | 2 | Points | Index | Grade | Flags |");
+    expect(md[1]).toBe("| ---: | --- | ---: | ---: | ---: | ---: | --- | --- |");
+    expect(md[2]).toBe("| 1 | Phúc Diễn | 95.00 | 90.00 | 18.5 | 92.50 | A |  |");
+    expect(md[4]).toBe("| 3 | Tây Tựu | 80.00 | 0.00 | 8 | 40.00 | B | incomplete |");
+  });
+});
+
+describe("csv", () => {
+  it("gives one row per unit with each field's index, RFC 4180 quoted", () => {
+    const csv = toCsv(result);
+    expect(csv.split("\r\n")).toEqual([
+      "rank,unit,name,points,max,index,grade,complete,1,2",
+      "1,phuc-dien,Phúc Diễn,18.5,20,92.50,A,true,95.00,90.00",
+      '2,"a,b","Xã ""Mới""",10,20,50.00,B,true,50.00,50.00',
+      "3,tay-tuu,Tây Tựu,8,20,40.00,B,false,80.00,0.00",
+      "",
+    ]);
+    expect(csvField("a\nb")).toBe('"a\nb"');
+  });
+});
+
+describe("tidy rows", () => {
+  it("gives one row per unit × node with rounded numbers", () => {
+    const rows = toTidyRows(result);
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toEqual({
+      unit: "phuc-dien",
+      name: "Phúc Diễn",
+      rank: 1,
+      criterion: "1",
+      title: "Công tác chỉ đạo, điều hành CCHC",
+      depth: 0,
+      kind: "group",
+      part: "total",
+      points: 9.5,
+      max: 10,
+      index: 95,
+      status: "scored",
+      self: null,
+      self_diff: null,
+    });
+    expect(rows[1]).toMatchObject({ criterion: "1.1", depth: 1, kind: "leaf", self: 10, self_diff: 0.5 });
+    expect(rows[8]).toMatchObject({ unit: "tay-tuu", criterion: "2", status: "missing", points: 0, index: 0 });
+  });
+});
