@@ -2,7 +2,7 @@ import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import { evidenceSchemaOf, isLocale, type EvidenceSet, type Locale } from "../evidence/index.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { loadFrameworkFile } from "../node/framework.js";
-import { loadEvidence } from "../node/evidence.js";
+import { loadEvidence, type FileSummary } from "../node/evidence.js";
 import { runSurveyFiles } from "../node/survey.js";
 import { surveyEvidence, withSurveyEvidence } from "../survey/index.js";
 import { asArray, type OptionSpec } from "./args.js";
@@ -44,6 +44,15 @@ export const EVIDENCE_HELP = `  --framework F.yaml   the framework (required)
   --ratings K.csv      counter/portal ratings (with --survey); repeatable
   --verbose            say what was read from each file`;
 
+const FILE_KINDS: Record<FileSummary["kind"], string> = {
+  registry: "unit registry",
+  "inputs-long": "inputs, long form (unit,input,value)",
+  "inputs-wide": "inputs, wide form (unit,<input>,...)",
+  points: "points table (unit,criterion,self,appraised)",
+  "evidence-json": "JSON evidence",
+  unknown: "not recognised",
+};
+
 export type Loaded =
   | { readonly ok: true; readonly framework: CompiledFramework; readonly evidence: EvidenceSet }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
@@ -81,6 +90,13 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
       ...(flags.units !== undefined && { units: flags.units }),
       locale: locale as Locale,
       onProgress: (p) => progress(`reading ${p.file}: ${p.rows.toLocaleString("en")} rows`),
+      ...(flags.verbose && {
+        onFile: (f: FileSummary) =>
+          io.stderr(
+            `${f.file}: ${FILE_KINDS[f.kind]}, delimiter "${f.delimiter ?? ","}", locale ${f.locale}; ` +
+              `rows read ${f.stats.rowsRead}, used ${f.stats.rowsUsed}, rejected ${f.stats.rowsRejected}\n`,
+          ),
+      }),
     },
     schema,
   );

@@ -4,7 +4,7 @@ import type { DocPath } from "../diagnostics/types.js";
 import { PositionIndex } from "./positions.js";
 
 export interface YamlLimits {
-  /** Largest accepted file, in bytes of UTF-16 text length (default 5 MiB). */
+  /** Largest accepted file, in characters (default 5 MiB). */
   readonly maxBytes?: number;
   /** Most alias (`*name`) expansions in one document (default 1,000). */
   readonly maxAliases?: number;
@@ -29,16 +29,16 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constr
  */
 export function loadYaml(text: string, filename?: string, limits: YamlLimits = {}): LoadedYaml {
   const file = filename;
-  const positions = new PositionIndex(file);
   const diagnostics: Diagnostic[] = [];
   const maxBytes = limits.maxBytes ?? 5 * 1024 * 1024;
   if (text.length > maxBytes) {
     diagnostics.push(diag("yaml-too-large", { size: text.length, limit: maxBytes }, { ...(file !== undefined && { file }), line: 1, column: 1 }));
-    return { value: undefined, positions, diagnostics };
+    return { value: undefined, positions: new PositionIndex(file), diagnostics };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const lineCounter = new LineCounter();
+  const positions = new PositionIndex(file, text, (offset) => lineCounter.linePos(offset));
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: "1.2", merge: false });
   const at = (offset: number) => {
     const p = lineCounter.linePos(offset);
@@ -55,72 +55,82 @@ export function loadYaml(text: string, filename?: string, limits: YamlLimits = {
   const maxAliases = limits.maxAliases ?? 1000;
   const maxNodes = limits.maxNodes ?? 200_000;
   const expanding = new Set<Node>();
+  // The current path, as a mutable stack (copied only for diagnostics) and as its lookup key.
+  const path: (string | number)[] = [];
+  const here = (): DocPath => [...path];
 
-  const convert = (node: unknown, path: DocPath, keyPos?: { line: number; column: number }): unknown => {
+  const convert = (node: unknown, key: string, keyStart: number): unknown => {
     if (state.stopped) return undefined;
+    const start = rangeStart(node);
     if (++state.nodes > maxNodes) {
       state.stopped = true;
-      diagnostics.push(diag("yaml-too-many-nodes", { limit: maxNodes }, { ...at(rangeStart(node)), path }));
+      diagnostics.push(diag("yaml-too-many-nodes", { limit: maxNodes }, { ...at(start), path: here() }));
       return undefined;
     }
-    const start = rangeStart(node);
-    const pos = at(start);
-    const entry = { line: pos.line, column: pos.column, ...(keyPos && { keyLine: keyPos.line, keyColumn: keyPos.column }) };
-
     if (isAlias(node)) {
       if (++state.aliases > maxAliases) {
         state.stopped = true;
-        diagnostics.push(diag("yaml-too-many-aliases", { limit: maxAliases, alias: node.source }, { ...pos, path }));
+        diagnostics.push(diag("yaml-too-many-aliases", { limit: maxAliases, alias: node.source }, { ...at(start), path: here() }));
         return undefined;
       }
-      const target = node.resolve(doc as Document);
+      const target = node.resolve(doc as Document) as Node | undefined;
       if (!target) {
-        diagnostics.push(diag("yaml-syntax", { detail: `unknown alias *${node.source}` }, { ...pos, path }));
+        diagnostics.push(diag("yaml-syntax", { detail: `unknown alias *${node.source}` }, { ...at(start), path: here() }));
         return undefined;
       }
-      if (expanding.has(target as Node)) {
-        diagnostics.push(diag("yaml-alias-cycle", { alias: node.source }, { ...pos, path }));
+      if (expanding.has(target)) {
+        diagnostics.push(diag("yaml-alias-cycle", { alias: node.source }, { ...at(start), path: here() }));
         return undefined;
       }
-      expanding.add(target as Node);
-      const value = convert(target, path, keyPos);
-      expanding.delete(target as Node);
-      positions.set(path, entry);
+      expanding.add(target);
+      const value = convert(target, key, keyStart);
+      expanding.delete(target);
+      positions.record(key, start, keyStart, -1);
       return value;
     }
+    const isRoot = path.length === 0;
     if (isMap(node)) {
-      positions.set(path, entry);
+      positions.record(key, start, keyStart, -1);
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as unknown;
-        const key = isScalar(keyNode) ? String(keyNode.value) : keyNode == null ? "" : String(keyNode);
-        const kp = at(rangeStart(keyNode));
-        if (FORBIDDEN_KEYS.has(key)) {
-          diagnostics.push(diag("forbidden-key", { key }, { ...kp, path: [...path, key] }));
+        const name = isScalar(keyNode) ? String(keyNode.value) : keyNode == null ? "" : String(keyNode);
+        const nameStart = rangeStart(keyNode);
+        path.push(name);
+        if (FORBIDDEN_KEYS.has(name)) {
+          diagnostics.push(diag("forbidden-key", { key: name }, { ...at(nameStart), path: here() }));
+          path.pop();
           continue;
         }
-        const value = pair.value == null ? null : convert(pair.value, [...path, key], { line: kp.line, column: kp.column });
-        if (pair.value == null) positions.set([...path, key], { ...kp, keyLine: kp.line, keyColumn: kp.column });
-        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        const childKey = PositionIndex.childKey(key, isRoot, name);
+        let value: unknown = null;
+        if (pair.value == null) positions.record(childKey, nameStart, nameStart, -1);
+        else value = convert(pair.value, childKey, nameStart);
+        path.pop();
+        Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
     if (isSeq(node)) {
-      positions.set(path, entry);
-      return node.items.map((item, i) => (item == null ? null : convert(item, [...path, i])));
+      positions.record(key, start, keyStart, -1);
+      const out: unknown[] = [];
+      node.items.forEach((item, i) => {
+        path.push(i);
+        out.push(item == null ? null : convert(item, PositionIndex.childKey(key, isRoot, i), -1));
+        path.pop();
+      });
+      return out;
     }
     if (isScalar(node)) {
-      const src = node.range ? text.slice(node.range[0], node.range[1]) : undefined;
-      positions.set(path, { ...entry, ...(src !== undefined && { source: src.trim() }) });
+      positions.record(key, start, keyStart, node.range ? node.range[1] : -1);
       const v = node.value;
-      if (typeof v === "bigint") return Number(v);
-      return v;
+      return typeof v === "bigint" ? Number(v) : v;
     }
     return null;
   };
 
-  const value = doc.contents == null ? null : convert(doc.contents, []);
+  const value = doc.contents == null ? null : convert(doc.contents, "", -1);
   return { value: state.stopped ? undefined : value, positions, diagnostics };
 }
 

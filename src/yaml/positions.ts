@@ -10,21 +10,45 @@ export interface PositionEntry {
   readonly source?: string;
 }
 
+/** What the loader records per value: offsets only; lines and columns are computed when asked for. */
+interface RawEntry {
+  readonly start: number;
+  readonly keyStart: number;
+  /** Scalar source range end (exclusive), or -1 for collections. */
+  readonly end: number;
+}
+
 const SEP = "\u0000";
-const keyOf = (path: DocPath) => path.map(String).join(SEP);
 
-/** Maps document paths to source positions, so later phases can report `file:line:column`. */
+/** The lookup key of a path; {@link PositionIndex.childKey} builds the same key incrementally. */
+export const pathKey = (path: DocPath): string => path.map(String).join(SEP);
+
+/**
+ * Maps document paths to source positions, so later phases can report `file:line:column`.
+ * The loader records offsets; line and column are computed only for the positions a
+ * diagnostic actually needs.
+ */
 export class PositionIndex {
-  private readonly entries = new Map<string, PositionEntry>();
+  private readonly entries = new Map<string, RawEntry>();
 
-  constructor(readonly file?: string) {}
+  constructor(
+    readonly file?: string,
+    private readonly text: string = "",
+    private readonly linePos: (offset: number) => { line: number; col: number } = () => ({ line: 1, col: 1 }),
+  ) {}
 
-  set(path: DocPath, entry: PositionEntry): void {
-    this.entries.set(keyOf(path), entry);
+  static childKey(parentKey: string, isRoot: boolean, key: string | number): string {
+    return isRoot ? String(key) : parentKey + SEP + String(key);
+  }
+
+  /** Records a value's offsets (used by the loader). `end` is -1 for a collection. */
+  record(key: string, start: number, keyStart: number, end: number): void {
+    this.entries.set(key, { start, keyStart, end });
   }
 
   get(path: DocPath): PositionEntry | undefined {
-    return this.entries.get(keyOf(path));
+    const raw = this.entries.get(pathKey(path));
+    return raw && this.expand(raw);
   }
 
   /**
@@ -33,29 +57,37 @@ export class PositionIndex {
    */
   locate(path: DocPath): { line: number; column: number } {
     for (let n = path.length; n >= 0; n--) {
-      const e = this.entries.get(keyOf(path.slice(0, n)));
-      if (e) return { line: e.line, column: e.column };
+      const raw = this.entries.get(pathKey(path.slice(0, n)));
+      if (raw) return this.at(raw.start);
     }
     return { line: 1, column: 1 };
   }
 
   /** The position of the key of the entry at `path` (for unknown-key errors), else of its value. */
   locateKey(path: DocPath): { line: number; column: number } {
-    const e = this.entries.get(keyOf(path));
-    if (e?.keyLine !== undefined) return { line: e.keyLine, column: e.keyColumn ?? 1 };
+    const raw = this.entries.get(pathKey(path));
+    if (raw && raw.keyStart >= 0) return this.at(raw.keyStart);
     return this.locate(path);
   }
 
   /** The scalar source text at `path`, when it was a scalar. */
   sourceText(path: DocPath): string | undefined {
-    return this.entries.get(keyOf(path))?.source;
+    const raw = this.entries.get(pathKey(path));
+    return raw && raw.end >= 0 ? this.text.slice(raw.start, raw.end).trim() : undefined;
   }
 
-  /** A copy of this index with every path prefixed (used when one document is embedded in another). */
-  withPrefix(prefix: DocPath, file?: string): PositionIndex {
-    const out = new PositionIndex(file ?? this.file);
-    const p = prefix.length ? keyOf(prefix) + SEP : "";
-    for (const [k, v] of this.entries) out.entries.set(p + k, v);
-    return out;
+  private at(offset: number): { line: number; column: number } {
+    const p = this.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+
+  private expand(raw: RawEntry): PositionEntry {
+    const value = this.at(raw.start);
+    const key = raw.keyStart >= 0 ? this.at(raw.keyStart) : undefined;
+    return {
+      ...value,
+      ...(key && { keyLine: key.line, keyColumn: key.column }),
+      ...(raw.end >= 0 && { source: this.text.slice(raw.start, raw.end).trim() }),
+    };
   }
 }

@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli } from "./helpers.js";
+
+const D = "fixtures/hanoi/districts";
+const DISTRICT = [
+  "--framework", "frameworks/hanoi-district-2023.yaml",
+  "--units", `${D}/units.csv`,
+  "--evidence", `${D}/evidence.csv`, "--evidence", `${D}/sipas.csv`,
+  "--points", `${D}/points.csv`,
+  "--locale", "vi",
+];
+
+describe("par-index score", () => {
+  it("prints the Results JSON: every node in framework order, ranked units, exit 1 for the incomplete unit", async () => {
+    const r = await cli("score", ...DISTRICT);
+    expect(r.code).toBe(1); // Mỹ Đức lacks dossiers_on_time: an evidence error
+    const json = JSON.parse(r.stdout);
+    expect(json.framework).toEqual({ id: "hanoi-district-2023", year: 2023 });
+    expect(json.units).toHaveLength(30);
+    const last = json.units.at(-1);
+    expect(last).toMatchObject({ unit: "my-duc", complete: false });
+    expect(json.units.slice(0, -1).every((u: { complete: boolean }) => u.complete)).toBe(true);
+    expect(json.diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", code: "missing-input", unit: "my-duc", input: "dossiers_on_time", criterion: "3.2.1" }),
+    ]);
+    const ranks = json.units.map((u: { rank: number }) => u.rank);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    const first = json.units[0];
+    expect(Object.keys(first)).toEqual(["unit", "name", "rank", "points", "max", "index", "grade", "complete", "parts", "adjustments", "criteria"]);
+    const ids = first.criteria.map((c: { id: string }) => c.id);
+    expect(ids.slice(0, 3)).toEqual(["1", "1.1", "1.1.1"]);
+    for (const c of first.criteria) {
+      expect(c.points).toBeLessThanOrEqual(c.max);
+      if (c.status === "not_applicable") expect(c).toMatchObject({ points: 0, max: 0 });
+      if (c.self !== undefined) expect(c.self_diff).toBeCloseTo(c.self - c.points, 10);
+    }
+  });
+
+  it("scores the complete set with exit 0 once the late file is added", async () => {
+    const r = await cli("score", ...DISTRICT, "--evidence", `${D}/evidence-late.csv`);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics).toEqual([]);
+  });
+
+  it("renders table, csv and md, with diagnostics on stderr", async () => {
+    const table = await cli("score", ...DISTRICT, "--format", "table");
+    expect(table.stdout).toMatch(/Rank\s+Unit/);
+    expect(table.stdout).toContain("Đống Đa");
+    expect(table.stdout).toContain("incomplete");
+    expect(table.stderr).toMatch(/error missing-input: .*my-duc/);
+
+    const csv = await cli("score", ...DISTRICT, "--format", "csv");
+    const rows = csv.stdout.trim().split(/\r?\n/);
+    expect(rows[0]).toMatch(/^rank,unit,name,points,max,index,grade,complete,1,2,3,4,5,6,7,8$/);
+    expect(rows).toHaveLength(31);
+
+    const md = await cli("score", ...DISTRICT, "--format", "md");
+    expect(md.stdout.split("\n")[1]).toMatch(/^\|[-:| ]+\|$/);
+  });
+
+  it("writes to --out", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "par-score-")), "result.json");
+    const r = await cli("score", ...DISTRICT, "--out", out);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(out, "utf8")).units).toHaveLength(30);
+  });
+
+  it("still prints the JSON, with positioned diagnostics, when an evidence file has errors", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-bad-"));
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "unit;input;value\nba-dinh;plan_tasks;mười\nkhong-co;plan_tasks;5\n");
+    const r = await cli("score", ...DISTRICT, "--evidence", `${D}/evidence-late.csv`, "--evidence", bad);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    const codes = json.diagnostics.map((d: { code: string; file: string; line: number; column: number }) => `${d.code}@${d.file === bad ? "bad" : d.file}:${d.line}:${d.column}`);
+    expect(codes).toEqual(["evidence-wrong-type@bad:2:3", "evidence-unknown-unit@bad:3:1"]);
+    expect(json.diagnostics[0].message).toContain('"mười"');
+    expect(json.diagnostics.every((d: { file?: string; line?: number }) => d.file === undefined || typeof d.line === "number")).toBe(true);
+  });
+
+  it("exits 1 without JSON when the framework is invalid, and 2 on usage errors", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-fw-"));
+    const fw = join(dir, "fw.yaml");
+    writeFileSync(fw, "format: par-index/v1\nid: x\nyear: 2024\nsource: s\ncriteria: []\n");
+    const r = await cli("score", "--framework", fw, "--points", `${D}/points.csv`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(new RegExp(`^${fw}:\\d+:\\d+: error `));
+    expect((await cli("score", "--points", `${D}/points.csv`)).code).toBe(2);
+    expect((await cli("score", "--framework", "frameworks/hanoi-district-2023.yaml")).code).toBe(2);
+    expect((await cli("score", ...DISTRICT, "--format", "xlsx")).code).toBe(2);
+    expect((await cli("score", ...DISTRICT.slice(0, -1), "fr")).code).toBe(2);
+  });
+
+  it("--verbose says which form each file was detected as", async () => {
+    const r = await cli("score", ...DISTRICT, "--verbose", "--format", "csv");
+    expect(r.stderr).toContain(`${D}/units.csv: unit registry, delimiter ";", locale vi`);
+    expect(r.stderr).toContain(`${D}/evidence.csv: inputs, long form`);
+    expect(r.stderr).toContain(`${D}/sipas.csv: inputs, wide form`);
+    expect(r.stderr).toContain(`${D}/points.csv: points table`);
+  });
+
+  it("turns survey responses into sipas.* inputs (--survey) with the same result as precomputed indices", async () => {
+    const W = "fixtures/hanoi/wards";
+    const common = ["--framework", "frameworks/hanoi-ward-2024.yaml", "--units", `${W}/units.csv`, "--points", `${W}/points.csv`, "--locale", "vi"];
+    const viaSurvey = await cli("score", ...common, "--survey", "frameworks/sipas-2023.yaml", "--responses", `${W}/sipas-responses.csv`);
+    const viaCsv = await cli("score", ...common, "--evidence", `${W}/sipas.csv`);
+    expect(viaSurvey.code).toBe(0);
+    expect(JSON.parse(viaSurvey.stdout).units).toEqual(JSON.parse(viaCsv.stdout).units);
+    const both = await cli("score", ...common, "--evidence", `${W}/sipas.csv`, "--survey", "frameworks/sipas-2023.yaml", "--responses", `${W}/sipas-responses.csv`);
+    expect(both.code).toBe(1);
+    expect(JSON.parse(both.stdout).diagnostics.some((d: { code: string }) => d.code === "survey-input-conflict")).toBe(true);
+  });
+});
+
+describe("par-index explain", () => {
+  it("prints the unit's tree with values read, the band that applied and points lost", async () => {
+    const r = await cli("explain", ...DISTRICT, "--unit", "dong-da");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Đống Đa");
+    expect(r.stdout).toMatch(/1\.1\.1/);
+    expect(r.stdout).toMatch(/lost/i);
+  });
+
+  it("exits 1 for an incomplete unit and 2 for an unknown one, with a suggestion", async () => {
+    const incomplete = await cli("explain", ...DISTRICT, "--unit", "my-duc");
+    expect(incomplete.code).toBe(1);
+    expect(incomplete.stderr).toContain("missing-input");
+    const unknown = await cli("explain", ...DISTRICT, "--unit", "dong-daa");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Did you mean "dong-da"?');
+  });
+});
+
+describe("par-index check-evidence", () => {
+  it("lists what each unit still has to provide", async () => {
+    const r = await cli("check-evidence", ...DISTRICT.filter((a) => a !== "--points" && a !== `${D}/points.csv`));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("my-duc (Mỹ Đức): missing dossiers_on_time");
+    expect(r.stdout).toContain("1 of 30 units still have inputs to provide.");
+    const ok = await cli("check-evidence", ...DISTRICT, "--evidence", `${D}/evidence-late.csv`, "--format", "json");
+    expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.stdout);
+    expect(report).toHaveLength(30);
+    expect(report.every((u: { missing: string[] }) => u.missing.length === 0)).toBe(true);
+  });
+});
+
+describe("par-index demo", () => {
+  it("prints the ranking, the over-claimers and where points were lost", async () => {
+    const r = await cli("demo");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Rank\s+Unit/);
+    expect(r.stdout).toContain("Over-claimed most in self-assessment");
+    expect(r.stdout).toContain("Where the points were lost");
+    expect(r.stdout).toContain("Mỹ Đức");
+  });
+});
