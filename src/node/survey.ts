@@ -51,7 +51,9 @@ export async function readResponsesFile(path: string, survey: CompiledSurvey, op
     }
   } catch (e) {
     const r = reader.end();
-    return { ...r, diagnostics: [...r.diagnostics, readError(path, e)] };
+    // A file that could not be opened is one problem, not also an "empty file".
+    const kept = r.diagnostics.filter((d) => d.code !== "survey-csv-empty");
+    return { ...r, diagnostics: [...kept, readError(path, e)] };
   }
   return reader.end();
 }

@@ -116,6 +116,23 @@ describe("par-index score", () => {
   });
 });
 
+describe("par-index score --survey: units outside the registry", () => {
+  it("reports survey answers for a unit the registry lacks (survey-unit-not-in-registry)", async () => {
+    const W = "fixtures/hanoi/wards";
+    const dir = mkdtempSync(join(tmpdir(), "par-reg-"));
+    const units = join(dir, "units.csv");
+    const lines = readFileSync(`${W}/units.csv`, "utf8").split(/\r?\n/).filter((l) => l !== "");
+    const dropped = lines[1]!.split(";")[0]!.replace(/^\uFEFF/, "");
+    writeFileSync(units, [lines[0], ...lines.slice(2)].join("\n") + "\n");
+    const r = await cli("score", "--framework", "frameworks/hanoi-ward-2024.yaml", "--units", units, "--locale", "vi",
+      "--points", `${W}/points.csv`, "--survey", "frameworks/sipas-2023.yaml", "--responses", `${W}/sipas-responses.csv`);
+    const json = JSON.parse(r.stdout);
+    const survey = json.diagnostics.filter((d: { code: string }) => d.code === "survey-unit-not-in-registry");
+    expect(survey).toEqual([expect.objectContaining({ unit: dropped, file: "frameworks/sipas-2023.yaml" })]);
+    expect(r.code).toBe(1);
+  });
+});
+
 describe("par-index explain", () => {
   it("prints the unit's tree with values read, the band that applied and points lost", async () => {
     const r = await cli("explain", ...DISTRICT, "--unit", "dong-da");

@@ -41,6 +41,13 @@ describe("par-index sipas", () => {
     expect(r.code).toBe(1);
   });
 
+  it("reports an unreadable responses file as survey-file-read, not a crash", async () => {
+    const r = await cli("sipas", "--survey", "frameworks/sipas-2023.yaml", "--responses", "no/such/file.csv");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.diagnostics).toEqual([expect.objectContaining({ code: "survey-file-read", file: "no/such/file.csv" })]);
+  });
+
   it("needs --survey and responses (exit 2)", async () => {
     expect((await cli("sipas", "--responses", "x.csv")).code).toBe(2);
     expect((await cli("sipas", "--survey", "frameworks/sipas-2023.yaml")).code).toBe(2);

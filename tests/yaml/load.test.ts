@@ -57,6 +57,12 @@ describe("loadYaml", () => {
     expect(r.diagnostics[0]?.file).toBe("bomb.yaml");
   });
 
+  it("stops an alias that refers to a value containing it with yaml-alias-cycle", () => {
+    const r = loadYaml("a: &x\n  b: *x\n", "c.yaml");
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: "yaml-alias-cycle", file: "c.yaml", line: 2, column: 6 });
+  });
+
   it("bounds the expanded size with yaml-too-many-nodes", () => {
     const r = loadYaml("a: &a [1,2,3,4,5,6,7,8,9,10]\nb: [*a, *a, *a]\n", "n.yaml", { maxNodes: 20 });
     expect(r.diagnostics.map((d) => d.code)).toEqual(["yaml-too-many-nodes"]);

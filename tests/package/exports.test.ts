@@ -1,0 +1,59 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const built = existsSync("dist/index.cjs") && existsSync("dist/index.js") && existsSync("dist/cli.js");
+
+describe("package.json", () => {
+  it("declares a dual ESM/CJS package with types first in every condition", () => {
+    expect(pkg.name).toBe("par-index");
+    expect(pkg.bin).toEqual({ "par-index": "./dist/cli.js" });
+    expect(pkg.files).toEqual(["dist"]);
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.engines.node).toBe(">=20");
+    for (const entry of [".", "./node"]) {
+      const e = pkg.exports[entry];
+      expect(Object.keys(e)).toEqual(["import", "require"]);
+      expect(Object.keys(e.import)).toEqual(["types", "default"]);
+      expect(Object.keys(e.require)).toEqual(["types", "default"]);
+      expect(e.import.types).toMatch(/\.d\.ts$/);
+      expect(e.require.types).toMatch(/\.d\.cts$/);
+    }
+  });
+});
+
+describe.skipIf(!built)("the built package (npm ci builds it)", () => {
+  it("loads from CommonJS and ESM with the same API", () => {
+    const script = (kind: "cjs" | "esm") =>
+      kind === "cjs"
+        ? `const p = require("par-index"); const n = require("par-index/node"); console.log(JSON.stringify([Object.keys(p).sort(), typeof n.loadFrameworkFile]))`
+        : `import * as p from "par-index"; import * as n from "par-index/node"; console.log(JSON.stringify([Object.keys(p).sort(), typeof n.loadFrameworkFile]))`;
+    const run = (kind: "cjs" | "esm") =>
+      JSON.parse(execFileSync(process.execPath, [kind === "esm" ? "--input-type=module" : "--input-type=commonjs", "-e", script(kind)], { encoding: "utf8" }));
+    const [cjsKeys, cjsLoader] = run("cjs");
+    const [esmKeys, esmLoader] = run("esm");
+    expect(esmKeys.filter((k: string) => k !== "default")).toEqual(cjsKeys);
+    expect(cjsKeys).toEqual(expect.arrayContaining(["parseFramework", "score", "rank", "parseSurvey", "readEvidenceCsv", "toTidyRows"]));
+    expect([cjsLoader, esmLoader]).toEqual(["function", "function"]);
+  });
+
+  it("keeps node:fs out of the pure core bundle", () => {
+    for (const file of ["dist/index.js", "dist/index.cjs"]) {
+      const text = readFileSync(file, "utf8");
+      expect(text).not.toMatch(/require\("(node:)?fs"\)|from "(node:)?fs"|from "(node:)?fs\/promises"/);
+      expect(text).not.toMatch(/\bprocess\.(argv|exit|cwd)\b/);
+    }
+  });
+
+  it("ships type declarations for both module systems", () => {
+    for (const file of ["dist/index.d.ts", "dist/index.d.cts", "dist/node.d.ts", "dist/node.d.cts"]) {
+      expect(readFileSync(file, "utf8")).toContain("parseFramework");
+    }
+  });
+
+  it("runs the par-index binary", () => {
+    const out = execFileSync(process.execPath, ["dist/cli.js", "validate", "frameworks/hanoi-ward-2024.yaml"], { encoding: "utf8" });
+    expect(out).toContain("valid (hanoi-ward-2024");
+  });
+});
