@@ -5,6 +5,7 @@
  * static checks can still run on the rest: all problems in one pass.
  */
 import type { z } from "zod";
+import { describeExpected } from "../diagnostics/describe.js";
 import { diag, didYouMean, type Diagnostic, type DocPath } from "../diagnostics/index.js";
 import type { SourceMap } from "./source.js";
 
@@ -131,26 +132,6 @@ function suggestKey(key: string, known: readonly string[]): string | undefined {
   return didYouMean(key, known) ?? known.find((k) => k.length > 2 && sorted(k) === sorted(key));
 }
 
-function describeExpected(expected: string): string {
-  switch (expected) {
-    case "int":
-      return "a whole number";
-    case "object":
-      return "a mapping (key: value)";
-    case "array":
-      return "a list";
-    case "string":
-      return "a text";
-    case "number":
-      return "a number";
-    case "boolean":
-      return "true or false";
-    case "null":
-      return "empty";
-    default:
-      return expected;
-  }
-}
 
 function describeActual(value: unknown): string {
   if (value === null) return "empty";

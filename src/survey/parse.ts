@@ -3,6 +3,7 @@
  * YAML with positions → zod schema → static checks (all in one pass) → frozen plan.
  */
 import { z } from "zod";
+import { describeExpected } from "../diagnostics/describe.js";
 import { DEFAULT_ROUNDING, Dec, ONE, ZERO, type Decimal, type RoundingMode } from "../core/decimal.js";
 import { diag, hasErrors, suggestion, type Diagnostic } from "../diagnostics/index.js";
 import type { DocPath } from "../diagnostics/types.js";
@@ -412,22 +413,6 @@ function displayPath(path: readonly (string | number)[]): string {
   return s || "(document)";
 }
 
-function describeExpected(expected: string): string {
-  switch (expected) {
-    case "int":
-      return "a whole number";
-    case "number":
-      return "a number";
-    case "string":
-      return "a text";
-    case "array":
-      return "a list";
-    case "object":
-      return "a mapping";
-    default:
-      return expected;
-  }
-}
 
 function describeValue(v: unknown): string {
   if (v === null) return "null (empty)";
