@@ -36,17 +36,35 @@ export function flagsOf(unit: UnitResult): string {
   return unit.complete ? "" : "incomplete";
 }
 
-/** The header and one row of cells per unit, in result order. */
+/**
+ * Units in reading order for people: by rank, then code; with `ranking.within`, group by
+ * group (in order of each group's first unit), so that every group's ranks read 1, 2, 3…
+ */
+export function readingOrder(result: ScoreResult): readonly UnitResult[] {
+  if (result.framework.ranking.within === undefined) return result.units;
+  const groups = new Map<string, UnitResult[]>();
+  for (const u of result.units) {
+    const key = u.rankGroup ?? "";
+    const list = groups.get(key);
+    if (list) list.push(u);
+    else groups.set(key, [u]);
+  }
+  return [...groups.values()].flat();
+}
+
+/** The header and one row of cells per unit, in {@link readingOrder}. */
 export function summaryCells(result: ScoreResult, framework: CompiledFramework = result.framework): { header: string[]; rows: string[][]; numeric: boolean[] } {
   const fields = fieldsOf(framework);
   const hasGrades = (framework.grades?.length ?? 0) > 0;
-  const header = ["Rank", "Unit", ...fields.map((f) => f.id), "Points", "Index", ...(hasGrades ? ["Grade"] : []), "Flags"];
-  const numeric = [true, false, ...fields.map(() => true), true, true, ...(hasGrades ? [false] : []), false];
-  const rows = result.units.map((u) => [
+  const within = framework.ranking.within;
+  const header = ["Rank", ...(within ? [within] : []), "Unit", ...fields.map((f) => f.id), "Points", "Index", ...(hasGrades ? ["Grade"] : []), "Flags"];
+  const numeric = [true, ...(within ? [false] : []), false, ...fields.map(() => true), true, true, ...(hasGrades ? [false] : []), false];
+  const rows = readingOrder(result).map((u) => [
     String(u.rank),
+    ...(within ? [u.rankGroup ?? ""] : []),
     u.name,
     ...fields.map((f) => fieldIndex(u, f, framework)),
-    plain(u.points, framework),
+    fixed(u.points, framework),
     fixed(u.index, framework),
     ...(hasGrades ? [u.grade ?? ""] : []),
     flagsOf(u),

@@ -176,3 +176,23 @@ describe("par-index demo", () => {
     expect(r.stdout).toContain("Mỹ Đức");
   });
 });
+
+describe("tables of a framework ranked within groups", () => {
+  it("shows the group column and lists each group's ranks 1, 2, 3… together", async () => {
+    const W = "fixtures/hanoi/wards";
+    const r = await cli("score", "--framework", "frameworks/hanoi-ward-2024.yaml", "--units", `${W}/units.csv`,
+      "--evidence", `${W}/sipas.csv`, "--points", `${W}/points.csv`, "--locale", "vi", "--format", "table");
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(/^Rank\s+parent\s+Unit/);
+    const rows = lines.slice(2).filter((l) => /^\s*\d+\s/.test(l)).map((l) => l.trim().split(/\s{2,}/));
+    const byGroup = new Map<string, number[]>();
+    for (const [rank, group] of rows) byGroup.set(group!, [...(byGroup.get(group!) ?? []), Number(rank)]);
+    expect([...byGroup.keys()].sort()).toEqual(["bac-tu-liem", "cau-giay"]);
+    for (const ranks of byGroup.values()) expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+    // The JSON keeps the contract's order: by rank, then code.
+    const json = JSON.parse((await cli("score", "--framework", "frameworks/hanoi-ward-2024.yaml", "--units", `${W}/units.csv`,
+      "--evidence", `${W}/sipas.csv`, "--points", `${W}/points.csv`, "--locale", "vi")).stdout);
+    const order = json.units.map((u: { rank: number; unit: string }) => [u.rank, u.unit]);
+    expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)));
+  });
+});

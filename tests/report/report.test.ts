@@ -55,8 +55,8 @@ describe("markdown", () => {
     const md = toMarkdown(result).split("\n");
     expect(md[0]).toBe("| Rank | Unit | 1 | 2 | Points | Index | Grade | Flags |");
     expect(md[1]).toBe("| ---: | --- | ---: | ---: | ---: | ---: | --- | --- |");
-    expect(md[2]).toBe("| 1 | Phúc Diễn | 95.00 | 90.00 | 18.5 | 92.50 | A |  |");
-    expect(md[4]).toBe("| 3 | Tây Tựu | 80.00 | 0.00 | 8 | 40.00 | B | incomplete |");
+    expect(md[2]).toBe("| 1 | Phúc Diễn | 95.00 | 90.00 | 18.50 | 92.50 | A |  |");
+    expect(md[4]).toBe("| 3 | Tây Tựu | 80.00 | 0.00 | 8.00 | 40.00 | B | incomplete |");
   });
 });
 
