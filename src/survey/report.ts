@@ -2,6 +2,8 @@
 import { formatDiagnostic } from "../diagnostics/index.js";
 import type { SurveyResult, UnitIndices } from "./indices.js";
 import { roundIndex } from "./json.js";
+import { csvField } from "../report/csv.js";
+import { pad, stringWidth } from "../report/width.js";
 
 interface Column {
   readonly header: string;
@@ -24,31 +26,26 @@ function columns(result: SurveyResult, titles: boolean): Column[] {
   ];
 }
 
-/** Display width: counts code points after NFC, so Vietnamese titles align in terminals. */
-function width(s: string): number {
-  return [...s.normalize("NFC")].length;
-}
-
-function pad(s: string, w: number, right: boolean): string {
-  const fill = " ".repeat(Math.max(0, w - width(s)));
-  return right ? fill + s : s + fill;
-}
-
 /**
- * An aligned terminal table: one row per unit plus `all`, then diagnostics.
- * Headers are the group and element titles (Vietnamese text intact).
+ * An aligned terminal table: one row per unit plus `all`, headed by group and element
+ * ids, then a legend of their titles (Vietnamese text intact). Diagnostics are not
+ * part of the table: the CLI prints them on stderr.
  */
 export function surveyToTable(result: SurveyResult): string {
-  const cols = columns(result, true);
+  const cols = columns(result, false);
   const rows = [...result.units, result.all].map((u) => cols.map((c) => c.cell(u)));
-  const widths = cols.map((c, i) => Math.max(width(c.header), ...rows.map((r) => width(r[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join("  ").trimEnd();
+  const widths = cols.map((c, i) => Math.max(stringWidth(c.header), ...rows.map((r) => stringWidth(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0 ? "right" : "left")).join("  ").trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
   const s = result.survey;
-  const out = [`${s.title} (${s.id}, ${s.year})`, "", line(cols.map((c) => c.header)), widths.map((w) => "-".repeat(w)).join("  ")];
+  const out = [`${s.title} (${s.id}, ${s.year})`, "", line(cols.map((c) => c.header)), rule];
   rows.forEach((r, i) => {
-    if (i === rows.length - 1) out.push(widths.map((w) => "-".repeat(w)).join("  "));
+    if (i === rows.length - 1) out.push(rule);
     out.push(line(r));
   });
+  out.push("", "overall: Chỉ số chung");
+  for (const g of s.groups) out.push(`${g.id}: ${g.title}`);
+  for (const e of s.elements) out.push(`${e.id}: ${e.title}`);
   const ratings = [...result.units, result.all].filter((u) => u.ratings);
   if (ratings.length > 0) {
     out.push("", "Đánh giá tại quầy / cổng dịch vụ công (ratings)");
@@ -58,21 +55,14 @@ export function surveyToTable(result: SurveyResult): string {
       out.push(`  ${u.unit}: ${rt.satisfied}/${rt.total} hài lòng${idx === null ? "" : ` = ${idx.toFixed(s.rounding.decimals)}%`}`);
     }
   }
-  if (result.diagnostics.length > 0) {
-    out.push("", ...result.diagnostics.map(formatDiagnostic));
-  }
   return out.join("\n") + "\n";
-}
-
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** CSV, one row per unit then `all`: unit, respondents, overall, each group, each element (ids as headers). */
 export function surveyToCsv(result: SurveyResult): string {
   const cols = columns(result, false);
-  const lines = [cols.map((c) => csvCell(c.header)).join(",")];
-  for (const u of [...result.units, result.all]) lines.push(cols.map((c) => csvCell(c.cell(u))).join(","));
+  const lines = [cols.map((c) => csvField(c.header)).join(",")];
+  for (const u of [...result.units, result.all]) lines.push(cols.map((c) => csvField(c.cell(u))).join(","));
   return lines.join("\n") + "\n";
 }
 
