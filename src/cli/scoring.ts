@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { evidenceSchemaOf, isLocale, type EvidenceSet, type Locale } from "../evidence/index.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { loadFrameworkFile } from "../node/framework.js";
@@ -126,4 +126,3 @@ export function reportFailedLoad(loaded: Loaded, io: CliIo): loaded is Extract<L
   return true;
 }
 
-export { hasErrors };

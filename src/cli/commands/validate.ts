@@ -1,7 +1,8 @@
-import { formatDiagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/index.js";
+import { hasErrors } from "../../diagnostics/index.js";
 import { loadFrameworkFile } from "../../node/framework.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { printDiagnostics } from "../output.js";
 
 export const validateHelp = `par-index validate FILE...
 
@@ -14,7 +15,7 @@ export function validateCommand(argv: readonly string[], io: CliIo): number {
   let failed = false;
   for (const file of positionals) {
     const result = loadFrameworkFile(file);
-    for (const d of sortDiagnostics(result.diagnostics)) io.stderr(formatDiagnostic(d) + "\n");
+    printDiagnostics(io, result.diagnostics);
     if (!result.ok || hasErrors(result.diagnostics)) failed = true;
     else io.stdout(`${file}: valid (${result.framework.id}, ${result.framework.year}, ${result.framework.nodes.length} criteria)\n`);
   }
