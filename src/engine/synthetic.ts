@@ -140,8 +140,8 @@ export function syntheticFrameworkYaml(options: SyntheticOptions = {}): string {
   return out.join("\n") + "\n";
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
+/** A small deterministic PRNG (mulberry32): numbers in [0, 1), the same sequence for the same seed. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
