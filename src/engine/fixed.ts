@@ -18,26 +18,38 @@ export function placesOf(d: Decimal): number {
 export function scaledSafeInteger(d: Decimal, k: number): number | undefined {
   const words = (d as unknown as { d: number[] | null }).d;
   if (!words) return undefined; // NaN or ±Infinity
-  if (words.length === 1 && words[0] === 0) return 0;
-  if (words.length > 2) return undefined;
-  let digits = words[0]!;
-  let count = String(digits).length;
-  if (words.length === 2) {
-    digits = digits * 1e7 + words[1]!;
-    count += 7;
+  const first = words[0]!;
+  if (first === 0) return 0; // decimal.js keeps zero as [0]
+  const last = words.length - 1;
+  let digits = 0;
+  let count = 0;
+  for (let i = 0; i <= last; i++) {
+    let w = words[i]!;
+    let len = i > 0 ? 7 : w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
+    if (i === last) {
+      // Trailing zeros of the last word are not significant (0.5 is [5000000]).
+      while (w !== 0 && w % 10 === 0) {
+        w /= 10;
+        len--;
+      }
+    }
+    digits = digits * 10 ** len + w;
+    if (digits > Number.MAX_SAFE_INTEGER) return undefined;
+    count += len;
   }
   // The value is digits × 10^(e − count + 1); scaled: × 10^k.
   const shift = d.e - count + 1 + k;
   if (shift < 0) {
+    if (-shift > 15) return undefined;
     const div = 10 ** -shift;
-    if (-shift > 15 || digits % div !== 0) return undefined;
+    if (digits % div !== 0) return undefined;
     digits = digits / div;
   } else if (shift > 0) {
     if (shift > 15) return undefined;
     digits = digits * 10 ** shift;
   }
   if (!Number.isSafeInteger(digits)) return undefined;
-  return d.isNegative() ? -digits : digits;
+  return d.s < 0 ? -digits : digits;
 }
 
 /** The integer count of 10^-k in `d` (exact when `d` has at most k places; else rounded toward zero). */
@@ -79,7 +91,22 @@ export function pow10(k: number): bigint {
 export function scaledToNumber(n: bigint, k: number, rounding: Rounding): number {
   const d = rounding.decimals;
   const r = k > d ? divRound(n, pow10(k - d), rounding.mode) : n * pow10(d - k);
-  const v = Number(r) / Number(pow10(d));
+  return countToNumber(r, d);
+}
+
+const SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * `r × 10^-d` as the nearest double. Within safe integers one IEEE division is exact
+ * rounding; beyond them the decimal text is parsed (two roundings could differ).
+ */
+function countToNumber(r: bigint, d: number): number {
+  let v: number;
+  if (r <= SAFE_BIG && r >= -SAFE_BIG && d <= 22) v = Number(r) / 10 ** d;
+  else {
+    const digits = (r < 0n ? -r : r).toString().padStart(d + 1, "0");
+    v = Number(`${r < 0n ? "-" : ""}${d > 0 ? `${digits.slice(0, -d)}.${digits.slice(-d)}` : digits}`);
+  }
   return Object.is(v, -0) ? 0 : v;
 }
 
@@ -87,7 +114,57 @@ export function scaledToNumber(n: bigint, k: number, rounding: Rounding): number
 export function scaledIndexToNumber(points: bigint, max: bigint, rounding: Rounding): number | undefined {
   if (max === 0n) return undefined;
   const d = rounding.decimals;
-  const q = divRound(points * 100n * pow10(d), max, rounding.mode);
-  const v = Number(q) / Number(pow10(d));
+  return countToNumber(divRound(points * 100n * pow10(d), max, rounding.mode), d);
+}
+
+// ---- Safe-integer variants. Every value is an integer below 2^53 in magnitude, so JS
+// number arithmetic on them is exact integer arithmetic (no fractional float ever
+// appears); each product or sum that could leave that range is checked with
+// Number.isSafeInteger, which is false whenever the exact result is not representable.
+
+const POW10_NUM: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact up to 10^22
+
+/** 10^n as an exact JS number (n ≤ 22), else NaN (so any product with it fails the safe check). */
+export function pow10Num(n: number): number {
+  return POW10_NUM[n] ?? Number.NaN;
+}
+
+/** `n ÷ m` rounded to an integer with the framework's mode; both safe integers, m ≠ 0. Exact. */
+export function divRoundNum(n: number, m: number, mode: Rounding["mode"]): number {
+  if (m < 0) {
+    n = -n;
+    m = -m;
+  }
+  const r = n % m; // exact; the sign of n
+  let q = (n - r) / m; // n − r is a multiple of m: the quotient is an exact integer
+  if (r !== 0 && mode !== "down") {
+    const twice = 2 * Math.abs(r);
+    if (twice > m || (twice === m && (mode === "half_up" || q % 2 !== 0))) q += r > 0 ? 1 : -1;
+  }
+  return q === 0 ? 0 : q;
+}
+
+/** {@link scaledToNumber} for a safe-integer count of 10^-k. */
+export function scaledNumToNumber(n: number, k: number, rounding: Rounding): number {
+  const d = rounding.decimals;
+  const r = k > d ? divRoundNum(n, pow10Num(k - d), rounding.mode) : n * pow10Num(d - k);
+  if (!Number.isSafeInteger(r)) return scaledToNumber(BigInt(n), k, rounding);
+  const v = r / pow10Num(d);
+  return Object.is(v, -0) ? 0 : v;
+}
+
+/** The rounded index (points ÷ max × 100, at `rounding.decimals`) as an integer count of 10^-decimals; NaN when not safe or max is 0. */
+export function scaledNumIndex(points: number, max: number, rounding: Rounding): number {
+  if (max === 0) return Number.NaN;
+  const n = points * 100 * pow10Num(rounding.decimals);
+  return Number.isSafeInteger(n) ? divRoundNum(n, max, rounding.mode) : Number.NaN;
+}
+
+/** {@link scaledIndexToNumber} for safe-integer counts. */
+export function scaledNumIndexToNumber(points: number, max: number, rounding: Rounding): number | undefined {
+  if (max === 0) return undefined;
+  const q = scaledNumIndex(points, max, rounding);
+  if (Number.isNaN(q)) return scaledIndexToNumber(BigInt(points), BigInt(max), rounding);
+  const v = q / pow10Num(rounding.decimals);
   return Object.is(v, -0) ? 0 : v;
 }

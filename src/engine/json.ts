@@ -4,20 +4,12 @@
  */
 import { type Decimal, type Rounding, roundTo, toJsonNumber } from "../core/decimal.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import { scaledIndexToNumber, scaledToNumber } from "./fixed.js";
-import { enginePlan } from "./plan.js";
 import type { NodeResult, NodeStatus, ScoreResult, UnitResult } from "./result.js";
 import type { CompiledFramework } from "../framework/ir.js";
+import { STATUS_NOT_APPLICABLE, TOTAL_MAX, TOTAL_POINTS } from "./store.js";
+import { UnitScore } from "./unit.js";
 
-/** Node results built by the engine carry exact scaled integers: JSON numbers come from them without decimal.js work. */
-interface ScaledNode extends NodeResult {
-  readonly scaledPoints: bigint;
-  readonly scaledMax: bigint;
-}
-
-function isScaled(n: NodeResult): n is ScaledNode {
-  return typeof (n as Partial<ScaledNode>).scaledPoints === "bigint";
-}
+const STATUS: readonly NodeStatus[] = ["scored", "not_applicable", "missing"];
 
 export interface ScoreResultJson {
   framework: { id: string; year: number };
@@ -78,20 +70,11 @@ export function diagnosticToJson(d: Diagnostic): DiagnosticJson {
   return out;
 }
 
-function criterionToJson(n: NodeResult, rounding: Rounding, k: number): CriterionJson {
-  let points: number;
-  let max: number;
-  let index: number | undefined;
-  if (isScaled(n)) {
-    points = scaledToNumber(n.scaledPoints, k, rounding);
-    max = scaledToNumber(n.scaledMax, k, rounding);
-    index = n.status === "not_applicable" ? undefined : scaledIndexToNumber(n.scaledPoints, n.scaledMax, rounding);
-  } else {
-    points = num(n.points, rounding);
-    max = num(n.max, rounding);
-    const i = n.status === "not_applicable" ? undefined : n.index;
-    index = i === undefined ? undefined : num(i, rounding);
-  }
+function criterionToJson(n: NodeResult, rounding: Rounding): CriterionJson {
+  const points = num(n.points, rounding);
+  const max = num(n.max, rounding);
+  const i = n.status === "not_applicable" ? undefined : n.index;
+  const index = i === undefined ? undefined : num(i, rounding);
   const c: CriterionJson = index === undefined ? { id: n.id, points, max, status: n.status } : { id: n.id, points, max, index, status: n.status };
   const self = n.self;
   if (self !== undefined) {
@@ -101,11 +84,77 @@ function criterionToJson(n: NodeResult, rounding: Rounding, k: number): Criterio
   return c;
 }
 
+/**
+ * A unit scored by the engine, straight from its exact integer counts: the same numbers
+ * as through its Decimals (rounded once, with the framework's mode), without building them.
+ */
+function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: boolean): UnitJson {
+  const rounding = framework.rounding;
+  const { store, row, ev } = u.core;
+  const a = store.arith;
+  const parts: UnitJson["parts"] = {};
+  framework.parts.forEach((p, i) => {
+    const at = row * store.partCount + i;
+    const points = a.toJsonNumber(store.partPoints[at]!);
+    const max = a.toJsonNumber(store.partMax[at]!);
+    const index = a.indexJson(store.partPoints[at]!, store.partMax[at]!);
+    parts[p.id] = index === undefined ? { points, max } : { points, max, index };
+  });
+  const adjustments = framework.adjustments.map((adj, i) => {
+    const at = row * store.adjustmentCount + i;
+    const p = store.adjustmentFlags[at] === STATUS_NOT_APPLICABLE ? 0 : a.toJsonNumber(store.adjustmentPoints[at]!);
+    return { id: adj.id, points: adj.kind === "penalty" && p !== 0 ? -p : p };
+  });
+  // Self scores: only the points-table rows that have one (most nodes have none).
+  let selfs: (Decimal | undefined)[] | undefined;
+  if (ev !== undefined) {
+    for (const [id, entry] of ev.points) {
+      if (entry.self === undefined) continue;
+      const node = framework.nodeById.get(id);
+      if (node !== undefined) (selfs ??= [])[node.index] = entry.self;
+    }
+  }
+  const n = store.nodeCount;
+  const criteria: CriterionJson[] = new Array<CriterionJson>(n);
+  for (let i = 0; i < n; i++) {
+    const at = row * n + i;
+    const p = store.nodePoints[at]!;
+    const m = store.nodeMax[at]!;
+    const status = STATUS[store.nodeFlags[at]! % 3]!;
+    const points = a.toJsonNumber(p);
+    const max = a.toJsonNumber(m);
+    const index = status === "not_applicable" ? undefined : a.indexJson(p, m);
+    const c: CriterionJson = index === undefined ? { id: framework.nodes[i]!.id, points, max, status } : { id: framework.nodes[i]!.id, points, max, index, status };
+    const self = selfs?.[i];
+    if (self !== undefined) {
+      c.self = num(self, rounding);
+      c.self_diff = num(self.minus(a.toDecimal(p)), rounding);
+    }
+    criteria[i] = c;
+  }
+  const total = store.totals[row * 4 + TOTAL_POINTS]!;
+  const totalMax = store.totals[row * 4 + TOTAL_MAX]!;
+  const index = a.indexJson(total, totalMax);
+  return {
+    unit: u.unit,
+    name: u.name,
+    rank: u.rank,
+    points: a.toJsonNumber(total),
+    max: a.toJsonNumber(totalMax),
+    ...(index !== undefined && { index }),
+    ...(hasGrades && { grade: u.grade ?? null }),
+    complete: u.complete,
+    parts,
+    adjustments,
+    criteria,
+  };
+}
+
 /** One unit as JSON; `grade` is present only when the framework has grades (null when no band matched). */
 export function unitResultToJson(u: UnitResult, framework: CompiledFramework): UnitJson {
   const rounding = framework.rounding;
   const hasGrades = (framework.grades?.length ?? 0) > 0;
-  const k = enginePlan(framework).k;
+  if (u instanceof UnitScore && u.core.plan.framework === framework) return unitScoreToJson(u, framework, hasGrades);
   const parts: UnitJson["parts"] = {};
   for (const p of u.parts) {
     parts[p.id] = p.index === undefined ? { points: num(p.points, rounding), max: num(p.max, rounding) } : { points: num(p.points, rounding), max: num(p.max, rounding), index: num(p.index, rounding) };
@@ -121,7 +170,7 @@ export function unitResultToJson(u: UnitResult, framework: CompiledFramework): U
     complete: u.complete,
     parts,
     adjustments: u.adjustments.map((a) => ({ id: a.id, points: num(a.signed, rounding) })),
-    criteria: u.nodes.map((n) => criterionToJson(n, rounding, k)),
+    criteria: u.nodes.map((n) => criterionToJson(n, rounding)),
   };
 }
 

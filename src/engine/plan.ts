@@ -4,8 +4,10 @@
  * transitively through derived values (for missing-data policies and part presence).
  */
 import type { Decimal } from "../core/decimal.js";
-import { roundTo } from "../core/decimal.js";
-import { placesOf, toScaled } from "./fixed.js";
+import { roundTo, ZERO } from "../core/decimal.js";
+import { fromScaled, placesOf, toScaled } from "./fixed.js";
+import { type FastManualRule, type FastQuotientRule, type FastValueRule, fastManualRule, fastQuotientBands, fastValueRule } from "./fast.js";
+import { exprShape } from "../expr/compile.js";
 import type { AdjustmentPlan, CompiledExpr, CompiledFramework, DerivedPlan, RulePlan } from "../framework/ir.js";
 
 /** A value read by an expression, resolved to its slot. */
@@ -54,7 +56,90 @@ export interface EnginePlan {
   readonly k: number;
   /** A framework constant (or a {@link roundConst} result) as an integer count of 10^-k, memoised by identity. */
   readonly scaled: (value: Decimal) => bigint;
+  /**
+   * Whether every count of 10^-k the engine can meet (each leaf's and adjustment's points
+   * lie within its constants, so every sum is bounded by their total) is below 2^50: then
+   * counts are JS safe integers and sums are exact integer additions; else BigInt.
+   */
+  readonly safe: boolean;
+  /** Per node position: the node's max as a count of 10^-k (a group: the sum of its leaves). */
+  readonly maxScaled: readonly bigint[];
+  /** Per node position: a leaf's fast rule (safe plans only; see fast.ts). */
+  readonly leafFast: readonly (FastValueRule | FastManualRule | undefined)[];
+  /** Per adjustment: its fast rule (safe plans only). */
+  readonly adjustmentFast: readonly (FastValueRule | FastManualRule | undefined)[];
+  /** Per part: why its leaves are excluded when the part has no data for a unit. */
+  readonly noDataReason: readonly string[];
+  /** Interns a not-applicable reason (a short text from a finite set per framework) as a small code ≥ 1. */
+  readonly reasonCode: (text: string) => number;
+  /** The text of a reason code. */
+  readonly reasonText: (code: number) => string | undefined;
+  /** The Decimal `n × 10^-k` for a safe count, memoised (points repeat a lot across units). */
+  readonly decimalOf: (n: number) => Decimal;
+  /** The Decimal `n × 10^-decimals` (a published index), memoised. */
+  readonly publishedDecimalOf: (n: number) => Decimal;
+  /** Whether every count fits a 32-bit signed integer (then the store uses Int32Arrays). */
+  readonly small: boolean;
+  /** How many distinct not-applicable reasons the framework can produce (sizes the reason codes). */
+  readonly reasonCapacity: number;
+  /** Per node position: the slot a leaf's rule value reads when it is a plain name, else −1. */
+  readonly leafSlot: Int32Array;
+  /** Per node position: 1 for a leaf with a manual rule. */
+  readonly leafManual: Uint8Array;
+  /** Per node position: a bands leaf on a lazily computed quotient (see fast.ts). */
+  readonly leafQuotient: readonly (QuotientPlan | undefined)[];
+  /**
+   * Per derived value (in {@link CompiledFramework.derived} order): computed only on demand —
+   * read by nothing but bands on a quotient, which decide without it. Explanations compute it.
+   */
+  readonly lazyDerived: Uint8Array;
+  /** The tree as flat arrays, for the per-unit loop: parent (−1 for a root), leaf flag, children. */
+  readonly tree: FlatTree;
 }
+
+export interface FlatTree {
+  readonly parent: Int32Array;
+  readonly isLeaf: Uint8Array;
+  /** Children of node i: childList[childStart[i] .. childStart[i + 1]). */
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  readonly appliesIf: readonly (CompiledExpr | undefined)[];
+  /** The node's own not-applicable policy: 0 exclude, 1 full, 2 zero. */
+  readonly policy: Uint8Array;
+}
+
+const POLICY_CODES = { exclude: 0, full: 1, zero: 2 } as const;
+
+function flatTree(framework: CompiledFramework): FlatTree {
+  const nodes = framework.nodes;
+  const parent = new Int32Array(nodes.length);
+  const isLeaf = new Uint8Array(nodes.length);
+  const childStart = new Int32Array(nodes.length + 1);
+  const childList: number[] = [];
+  const policy = new Uint8Array(nodes.length);
+  nodes.forEach((n, i) => {
+    parent[i] = n.parent;
+    isLeaf[i] = n.kind === "leaf" ? 1 : 0;
+    policy[i] = POLICY_CODES[n.notApplicable];
+    childStart[i] = childList.length;
+    if (n.kind === "group") childList.push(...n.children);
+  });
+  childStart[nodes.length] = childList.length;
+  return { parent, isLeaf, childStart, childList: Int32Array.from(childList), appliesIf: nodes.map((n) => n.appliesIf), policy };
+}
+
+/** A bands leaf whose value is a derived `a / b`: decided from the two slots. */
+export interface QuotientPlan {
+  readonly derived: DerivedPlan;
+  readonly dividend: number;
+  readonly divisor: number;
+  readonly fast: FastQuotientRule;
+}
+
+/** Memo entries kept by {@link EnginePlan.decimalOf} (each distinct count of 10^-k met, up to this many). */
+const DECIMAL_MEMO_LIMIT = 200_000;
+const SAFE_LIMIT = 2n ** 50n;
+const SMALL_LIMIT = 2n ** 31n;
 
 const cache = new WeakMap<CompiledFramework, EnginePlan>();
 
@@ -155,7 +240,151 @@ export function enginePlan(framework: CompiledFramework): EnginePlan {
     return r;
   };
 
-  const plan: EnginePlan = { framework, ruleDeps, appliesIfDeps, adjustmentDeps, parts, partIndex, nodePart, partCover, roundConst, k, scaled };
+  // Bound every count: the largest constant (in magnitude) of each leaf and adjustment, and the cap.
+  let bound = 0n;
+  const magnitude = (values: readonly Decimal[]): bigint => {
+    let m = 0n;
+    for (const v of values) {
+      const s = toScaled(v.abs(), k) + 1n;
+      if (s > m) m = s;
+    }
+    return m;
+  };
+  const ruleConstants = (rule: RulePlan, max: Decimal): Decimal[] => {
+    switch (rule.kind) {
+      case "boolean":
+        return [max, rule.truePoints, rule.falsePoints];
+      case "bands":
+        return [max, ...rule.bands.map((b) => b.points)];
+      case "deadline":
+        return [max, rule.late, rule.missingPoints];
+      case "choice":
+        return [max, ...rule.points.values()];
+      case "deduct":
+        return [max, rule.floor];
+      default:
+        return [max];
+    }
+  };
+  for (const n of framework.nodes) if (n.kind === "leaf") bound += magnitude(ruleConstants(n.rule, n.max));
+  for (const a of framework.adjustments) bound += magnitude(ruleConstants(a.rule, a.max));
+  if (framework.cap !== undefined) bound += magnitude([framework.cap]);
+  const safe = bound < SAFE_LIMIT;
+  const small = bound < SMALL_LIMIT;
+
+  const maxScaled: bigint[] = new Array<bigint>(framework.nodes.length).fill(0n);
+  for (let i = framework.nodes.length - 1; i >= 0; i--) {
+    const n = framework.nodes[i]!;
+    maxScaled[i] = n.kind === "leaf" ? scaled(n.max) : n.children.reduce((sum, c) => sum + maxScaled[c]!, 0n);
+  }
+
+  const fastContext = { k, rounding: framework.rounding, scaledConst: (value: Decimal) => Number(scaled(roundConst(value))) };
+  const fastOf = (rule: RulePlan, max: Decimal, penalty: boolean): FastValueRule | FastManualRule | undefined =>
+    !safe ? undefined : rule.kind === "manual" ? fastManualRule(fastContext, rule.step, max) : fastValueRule(fastContext, rule, max, penalty);
+  const leafFast = framework.nodes.map((n) => (n.kind === "leaf" ? fastOf(n.rule, n.max, false) : undefined));
+  const adjustmentFast = framework.adjustments.map((a) => fastOf(a.rule, a.max, a.kind === "penalty"));
+
+  // Derived values read only by bands on a quotient are computed on demand (safe plans).
+  const leafSlot = new Int32Array(framework.nodes.length).fill(-1);
+  const quotientCandidates = new Map<number, { derived: DerivedPlan; dividend: number; divisor: number }>();
+  const eager = new Set<string>();
+  const markEager = (names: readonly string[], depth: number): void => {
+    if (depth > framework.derived.length + 1) return;
+    for (const name of names) {
+      const d = derivedByName.get(name);
+      if (d === undefined || eager.has(name)) continue;
+      eager.add(name);
+      markEager(d.expr.names, depth + 1);
+    }
+  };
+  const derivedBySlot = new Map<number, DerivedPlan>();
+  for (const d of framework.derived) derivedBySlot.set(d.slot, d);
+  for (const n of framework.nodes) {
+    if (n.appliesIf) markEager(n.appliesIf.names, 0);
+    if (n.kind !== "leaf" || n.rule.kind === "manual") continue;
+    const shape = exprShape(n.rule.value);
+    if (shape?.kind === "slot") leafSlot[n.index] = shape.slot;
+    const derived = shape?.kind === "slot" ? derivedBySlot.get(shape.slot) : undefined;
+    const inner = derived === undefined ? undefined : exprShape(derived.expr);
+    if (safe && n.rule.kind === "bands" && derived !== undefined && inner?.kind === "quotient") {
+      quotientCandidates.set(n.index, { derived, dividend: inner.dividend, divisor: inner.divisor });
+      markEager(derived.expr.names, 0); // its operands are read directly
+    } else markEager(n.rule.value.names, 0);
+  }
+  for (const a of framework.adjustments) if (a.rule.kind !== "manual") markEager(a.rule.value.names, 0);
+  const lazyDerived = new Uint8Array(framework.derived.length);
+  framework.derived.forEach((d, i) => {
+    if (safe && !eager.has(d.name)) lazyDerived[i] = 1;
+  });
+  const leafQuotient: (QuotientPlan | undefined)[] = framework.nodes.map((n) => {
+    const q = quotientCandidates.get(n.index);
+    if (q === undefined || eager.has(q.derived.name) || n.kind !== "leaf" || n.rule.kind !== "bands") return undefined;
+    return { ...q, fast: fastQuotientBands(fastContext, n.rule) };
+  });
+
+  const reasons: string[] = [""];
+  const reasonCodes = new Map<string, number>();
+  const reasonCode = (text: string): number => {
+    let c = reasonCodes.get(text);
+    if (c === undefined) {
+      c = reasons.length;
+      reasons.push(text);
+      reasonCodes.set(text, c);
+    }
+    return c;
+  };
+  const noDataReason = framework.parts.map((p) => `part ${p.id} has no data for this unit`);
+
+  const decimals = new Map<number, Decimal>();
+  const decimalOf = (n: number): Decimal => {
+    if (n === 0) return ZERO;
+    let d = decimals.get(n);
+    if (d === undefined) {
+      d = fromScaled(BigInt(n), k);
+      if (decimals.size < DECIMAL_MEMO_LIMIT) decimals.set(n, d);
+    }
+    return d;
+  };
+
+  const published = new Map<number, Decimal>();
+  const publishedDecimalOf = (n: number): Decimal => {
+    let d = published.get(n);
+    if (d === undefined) {
+      d = fromScaled(BigInt(n), framework.rounding.decimals);
+      if (published.size < DECIMAL_MEMO_LIMIT) published.set(n, d);
+    }
+    return d;
+  };
+
+  const plan: EnginePlan = {
+    framework,
+    ruleDeps,
+    appliesIfDeps,
+    adjustmentDeps,
+    parts,
+    partIndex,
+    nodePart,
+    partCover,
+    roundConst,
+    k,
+    scaled,
+    safe,
+    maxScaled,
+    leafFast,
+    adjustmentFast,
+    noDataReason,
+    reasonCode,
+    reasonText: (code) => reasons[code],
+    decimalOf,
+    publishedDecimalOf,
+    small,
+    reasonCapacity: 6 + framework.parts.length + 2 * framework.inputs.length,
+    leafSlot,
+    leafManual: Uint8Array.from(framework.nodes, (n) => (n.kind === "leaf" && n.rule.kind === "manual" ? 1 : 0)),
+    leafQuotient,
+    lazyDerived,
+    tree: flatTree(framework),
+  };
   cache.set(framework, plan);
   return plan;
 }

@@ -70,7 +70,11 @@ export interface AdjustmentResult {
   readonly id: string;
   readonly kind: "bonus" | "penalty";
   readonly status: NodeStatus;
-  /** The rule's points (≥ 0). */
+  /**
+   * The rule's points (≥ 0): what a bonus adds or a penalty deducts. For a penalty, a
+   * `deduct` rule gives min(per × value, max − floor), not below 0; any other rule
+   * gives its points as the amount (`boolean` true → max by default).
+   */
   readonly points: Decimal;
   /** What it adds to the total: +points for a bonus, −points for a penalty. */
   readonly signed: Decimal;
@@ -93,11 +97,11 @@ export interface UnitResult {
   readonly uncappedPoints: Decimal;
   /** Applicable maximum of the non-dropped parts. */
   readonly max: Decimal;
-  /** Exact index; absent when max is 0. */
-  readonly index?: Decimal;
+  /** Exact index; undefined when max is 0. */
+  readonly index?: Decimal | undefined;
   /** The index rounded to the framework's decimals (what grades and published ranking use). */
-  readonly publishedIndex?: Decimal;
-  readonly grade?: string;
+  readonly publishedIndex?: Decimal | undefined;
+  readonly grade?: string | undefined;
   /** False when some criterion (or adjustment) lacked its data: status `missing`. */
   readonly complete: boolean;
   readonly parts: readonly PartResult[];

@@ -9,6 +9,7 @@ import type { BandCondition, BandPlan, RulePlan } from "../framework/ir.js";
 import type { EnginePlan } from "./plan.js";
 import { scaledSafeInteger } from "./fixed.js";
 import { isMiss as isMissing, isNum as isDecimal } from "./values.js";
+import { compareDecimals } from "../expr/compile.js";
 
 export type RuleOutcome =
   | {
@@ -40,7 +41,7 @@ export function conditionHolds(value: Value, condition: BandCondition): boolean 
   const bound = condition.bound;
   if (isDecimal(value)) {
     if (!isDecimal(bound)) return false;
-    const c = value.cmp(bound);
+    const c = compareDecimals(value, bound);
     switch (condition.op) {
       case "at_least":
         return c >= 0;
@@ -76,6 +77,9 @@ function points(plan: EnginePlan, p: Decimal, branch: string): RuleOutcome {
  * Applies a value rule (every kind but `manual`) to its evaluated value.
  * Missing values come back as `missing` (except for `deadline`, which scores
  * its own `missing` points); the caller applies the missing-data policies.
+ * For a penalty, the points are the amount deducted: a `deduct` rule gives
+ * min(per × value, max − floor), not below 0 (0 violations → no penalty); every
+ * other kind gives its points as the amount (`boolean` true → max by default).
  */
 export function evaluateValueRule(
   plan: EnginePlan,
@@ -83,9 +87,10 @@ export function evaluateValueRule(
   max: Decimal,
   value: Value,
   describe = false,
+  /** A penalty adjustment: a `deduct` rule gives the amount deducted (see {@link evaluateValueRule}). */
+  penalty = false,
 ): RuleOutcome {
   if (isMissing(value) && rule.kind !== "deadline") return { kind: "missing", missing: value };
-  const rounding = plan.framework.rounding;
   switch (rule.kind) {
     case "boolean":
       if (value === true) return points(plan, rule.truePoints, describe ? `true → ${rule.truePoints.toString()}` : "");
@@ -102,16 +107,17 @@ export function evaluateValueRule(
     case "ratio": {
       if (!isDecimal(value)) return { kind: "invalid", value, expected: "a number" };
       const lowerIsBetter = rule.upper.lt(rule.lower);
-      let fraction: Decimal;
       // At or beyond a goalpost the fraction is 0 or 1: no division needed.
       const atLower = lowerIsBetter ? value.gte(rule.lower) : value.lte(rule.lower);
       const atUpper = lowerIsBetter ? value.lte(rule.upper) : value.gte(rule.upper);
-      if (rule.upper.eq(rule.lower)) fraction = value.gte(rule.lower) ? ONE : ZERO;
-      else if (atUpper) fraction = ONE;
-      else if (atLower) fraction = ZERO;
-      else fraction = value.minus(rule.lower).div(rule.upper.minus(rule.lower));
-      const p = fraction === ONE ? plan.roundConst(max) : fraction === ZERO ? ZERO : roundPoints(plan, max.times(fraction));
+      let p: Decimal;
+      if (rule.upper.eq(rule.lower) ? value.gte(rule.lower) : atUpper) p = plan.roundConst(max);
+      else if (rule.upper.eq(rule.lower) || atLower) p = ZERO;
+      // max × (value − lower) is exact; one division then one rounding: the exact quotient is
+      // rounded once (a fraction rounded to 40 digits first could misround an exact tie).
+      else p = roundPoints(plan, max.times(value.minus(rule.lower)).div(rule.upper.minus(rule.lower)));
       if (!describe) return { kind: "points", points: p, branch: "" };
+      const fraction = rule.upper.eq(rule.lower) ? (value.gte(rule.lower) ? ONE : ZERO) : atUpper ? ONE : atLower ? ZERO : value.minus(rule.lower).div(rule.upper.minus(rule.lower));
       return {
         kind: "points",
         points: p,
@@ -143,6 +149,22 @@ export function evaluateValueRule(
     }
     case "deduct": {
       if (!isDecimal(value)) return { kind: "invalid", value, expected: "a number" };
+      if (penalty) {
+        // A penalty deducts per × value from the total, at most max − floor and never less than 0.
+        const limit = max.minus(rule.floor);
+        let amount = rule.per.times(value);
+        let note = "";
+        if (amount.gt(limit)) {
+          amount = limit.isNegative() ? ZERO : limit;
+          note = ` (at most max − floor = ${amount.toString()})`;
+        } else if (amount.isNegative()) {
+          amount = ZERO;
+          note = " (not below 0)";
+        }
+        const r = roundPoints(plan, amount);
+        if (!describe) return { kind: "points", points: r, branch: "" };
+        return { kind: "points", points: r, branch: `penalty ${rule.per.toString()} × ${value.toString()}${note} → deducts ${r.toString()}` };
+      }
       let p = max.minus(rule.per.times(value));
       let note = "";
       if (p.lt(rule.floor)) {

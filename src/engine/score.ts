@@ -2,35 +2,46 @@
  * `score`: a compiled framework plus evidence gives every unit its points, max,
  * index, grade and rank, per node, per part and in total, with explanations.
  * Pure and synchronous; problems become diagnostics, never exceptions.
+ *
+ * One pass per unit writes exact integer counts into a {@link ScoreStore} row; the
+ * typed results are lazy views over it (unit.ts), so a run allocates a few objects
+ * per unit rather than several per node.
  */
-import { type Decimal, indexOf, roundTo, ZERO } from "../core/decimal.js";
+import { ZERO } from "../core/decimal.js";
 import { formatValue, MISSING, type Value } from "../core/value.js";
 import { diag, type Diagnostic, type Location } from "../diagnostics/index.js";
 import type { EvidenceSet, PointsEntry, UnitEvidence, UnitInfo } from "../evidence/model.js";
-import type { CompiledFramework, InputPlan, NotApplicablePolicy, RulePlan } from "../framework/ir.js";
+import type { CompiledFramework, InputPlan, LeafPlan, NotApplicablePolicy, RulePlan } from "../framework/ir.js";
+import type { Decimal } from "../core/decimal.js";
 import { rank } from "../rank/rank.js";
-import { gradeOf } from "./grade.js";
+import type { FastManualRule, FastValueRule } from "./fast.js";
 import { scoreResultToJson } from "./json.js";
 import { type EnginePlan, enginePlan, type ExprDeps } from "./plan.js";
-import type {
-  AdjustmentResult,
-  Explanation,
-  NodeResult,
-  NodeStatus,
-  PartResult,
-  ScoreOptions,
-  ScoreResult,
-  UnitResult,
-  ValueRead,
-} from "./result.js";
+import type { ScoreOptions, ScoreResult, UnitResult } from "./result.js";
 import { evaluateManual, evaluateValueRule } from "./rules.js";
+import {
+  type Arith,
+  POLICY_FULL,
+  POLICY_ZERO,
+  type Scaled,
+  ScoreStore,
+  STATUS_MISSING,
+  STATUS_NOT_APPLICABLE,
+  STATUS_SCORED,
+  TOTAL_CRITERIA,
+  TOTAL_MAX,
+  TOTAL_POINTS,
+  TOTAL_UNCAPPED,
+} from "./store.js";
+import { UnitCore, UnitScore } from "./unit.js";
 import { isMiss } from "./values.js";
-import { fromScaled, toScaled } from "./fixed.js";
 
 /** Code-point order, independent of the host's locale. */
 export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * Scores every unit: the registry's units when there is one, else the units of the
@@ -44,8 +55,14 @@ export function score(framework: CompiledFramework, evidence: EvidenceSet, optio
     evidence.units.length > 0
       ? evidence.units
       : [...evidence.byUnit.keys()].sort(compareCodes).map((code) => ({ code, name: code, attributes: {} }));
-  const scored: UnitResult[] = [];
-  for (const info of units) scored.push(scoreUnitSafely(plan, info, evidence.byUnit.get(info.code), explain));
+  const store = new ScoreStore(plan, units.length);
+  const scratch = new Scratch(plan);
+  const ctx = new UnitContext(plan, store.arith, scratch);
+  const scored: UnitResult[] = new Array<UnitResult>(units.length);
+  for (let row = 0; row < units.length; row++) {
+    const info = units[row]!;
+    scored[row] = new UnitScore(scoreUnitSafely(store, ctx, row, info, evidence.byUnit.get(info.code), explain), 0);
+  }
   const ranked = rank(scored, framework.ranking, framework.rounding, framework);
   const diagnostics: Diagnostic[] = [...evidence.diagnostics];
   for (const u of scored) for (const d of u.diagnostics) diagnostics.push(d);
@@ -64,31 +81,73 @@ export function makeScoreResult(framework: CompiledFramework, units: readonly Un
   return result;
 }
 
-function scoreUnitSafely(plan: EnginePlan, info: UnitInfo, ev: UnitEvidence | undefined, explain: boolean): UnitResult {
+function scoreUnitSafely(store: ScoreStore, ctx: UnitContext, row: number, info: UnitInfo, ev: UnitEvidence | undefined, explain: boolean): UnitCore {
   try {
-    return scoreUnit(plan, info, ev, explain);
+    return scoreUnit(store, ctx, row, info, ev, explain);
   } catch (error) {
     // A compiled expression must never throw; if one does, the unit is reported rather than the run lost.
     const detail = error instanceof Error ? error.message : String(error);
-    const failed = scoreUnit(plan, info, undefined, false);
-    return { ...failed, complete: false, diagnostics: [diag("engine-internal-error", { unit: info.code, detail }, { unit: info.code })] };
+    const failed = scoreUnit(store, ctx, row, info, undefined, false);
+    failed.complete = false;
+    failed.diagnostics = [diag("engine-internal-error", { unit: info.code, detail }, { unit: info.code })];
+    return failed;
   }
 }
 
-/** What a unit's scoring pass keeps: its slots and evidence, for diagnostics and (lazy) explanations. */
+/** Per-run working arrays, reused unit after unit. */
+class Scratch {
+  readonly absent: Uint8Array;
+  /** Per input slot: still missing after `missing: zero`. */
+  readonly unresolved: Uint8Array;
+  /** Per node: the not-applicable policy in force (own or inherited), −1 for none. */
+  readonly policy: Int8Array;
+  /** Per node: its reason code. */
+  readonly reason: Uint32Array;
+  readonly dropped: Uint8Array;
+  /** Slots of a unit whose explanations are not kept. */
+  readonly slots: Value[];
+  /** The last rule's outcome (see {@link scoreRule}). */
+  points: Scaled = 0;
+  ruleReason = 0;
+
+  constructor(plan: EnginePlan) {
+    const fw = plan.framework;
+    this.absent = new Uint8Array(fw.inputs.length);
+    this.unresolved = new Uint8Array(fw.inputs.length);
+    this.policy = new Int8Array(fw.nodes.length);
+    this.reason = new Uint32Array(fw.nodes.length);
+    this.dropped = new Uint8Array(plan.parts.length);
+    this.slots = new Array<Value>(fw.slotCount).fill(MISSING);
+  }
+}
+
+const POLICY_CODE: Readonly<Record<NotApplicablePolicy, number>> = { exclude: 0, full: 1, zero: 2 };
+
+/** A unit's scoring pass: its values, evidence and diagnostics (one object per run, reset per unit). */
 class UnitContext {
-  readonly diagnostics: Diagnostic[] = [];
+  diagnostics: Diagnostic[] | undefined;
   private reported: Set<string> | undefined;
+  info!: UnitInfo;
+  ev: UnitEvidence | undefined;
+  /** Lazily computed derived values are undefined until needed (see {@link EnginePlan.lazyDerived}). */
+  slots!: Value[];
   constructor(
     readonly plan: EnginePlan,
-    readonly info: UnitInfo,
-    readonly ev: UnitEvidence | undefined,
-    readonly slots: Value[],
-    /** Per input slot: still missing after `missing: zero`. */
-    readonly unresolved: Uint8Array,
-    /** Whether explanations were requested. */
-    readonly explain: boolean,
+    readonly arith: Arith,
+    readonly scratch: Scratch,
   ) {}
+
+  reset(info: UnitInfo, ev: UnitEvidence | undefined, slots: Value[]): void {
+    this.info = info;
+    this.ev = ev;
+    this.slots = slots;
+    this.diagnostics = undefined;
+    this.reported = undefined;
+  }
+
+  report(d: Diagnostic): void {
+    (this.diagnostics ??= []).push(d);
+  }
 
   where(criterion: string, entry?: PointsEntry, input?: string): Location {
     const w = entry?.where;
@@ -107,7 +166,7 @@ class UnitContext {
     this.reported ??= new Set();
     if (this.reported.has(input.name)) return;
     this.reported.add(input.name);
-    this.diagnostics.push(diag("missing-input", { unit: this.info.code, input: input.name, criterion }, this.where(criterion, undefined, input.name)));
+    this.report(diag("missing-input", { unit: this.info.code, input: input.name, criterion }, this.where(criterion, undefined, input.name)));
   }
 }
 
@@ -120,48 +179,38 @@ class UnitContext {
 function resolveMissing(ctx: UnitContext, deps: ExprDeps | undefined, value: Value, criterion: string, source: string, report: boolean): string | undefined {
   if (isMiss(value) && value.reason === "division_by_zero") return "division by zero";
   const inputs = ctx.plan.framework.inputs;
-  const absent: InputPlan[] = [];
+  const unresolved = ctx.scratch.unresolved;
+  let absent: InputPlan[] | undefined;
   for (const slot of deps?.inputSlots ?? []) {
-    if (!ctx.unresolved[slot]) continue;
+    if (!unresolved[slot]) continue;
     const input = inputs[slot]!;
     if (input.missing === "not_applicable") return `${input.name} is missing`;
-    absent.push(input);
+    (absent ??= []).push(input);
   }
   if (report) {
-    if (absent.length === 0) ctx.diagnostics.push(diag("missing-value", { unit: ctx.info.code, criterion, source }, ctx.where(criterion)));
-    for (const input of absent) ctx.missingInput(input, criterion);
+    if (absent === undefined) ctx.report(diag("missing-value", { unit: ctx.info.code, criterion, source }, ctx.where(criterion)));
+    else for (const input of absent) ctx.missingInput(input, criterion);
   }
   return undefined;
 }
 
-/** A rule's score before it becomes a node. */
-interface RuleScore {
-  readonly status: NodeStatus;
-  readonly points: Decimal;
-  /** `points` as an integer count of 10^-k. */
-  readonly scaled: bigint;
-  readonly max: Decimal;
-  readonly policy?: "full" | "zero";
-  /** Set when not applicable (excluded, or scored by the policy). */
-  readonly naReason?: string;
-}
-
-const MISSING_SCORE = (max: Decimal): RuleScore => ({ status: "missing", points: ZERO, scaled: 0n, max });
-
-function notApplicableScore(plan: EnginePlan, policy: NotApplicablePolicy, max: Decimal, naReason: string): RuleScore {
-  switch (policy) {
-    case "exclude":
-      return { status: "not_applicable", points: ZERO, scaled: 0n, max: ZERO, naReason };
-    case "full": {
-      const points = plan.roundConst(max);
-      return { status: "scored", points, scaled: plan.scaled(points), max, policy: "full", naReason };
-    }
-    case "zero":
-      return { status: "scored", points: ZERO, scaled: 0n, max, policy: "zero", naReason };
+/** Flags (status + 3 × policy) of a rule scored by a not-applicable policy; sets the scratch points and reason. */
+function notApplicable(ctx: UnitContext, policy: number, max: Decimal, reason: number): number {
+  const sc = ctx.scratch;
+  sc.ruleReason = reason;
+  if (policy === POLICY_FULL) {
+    sc.points = ctx.arith.fromConst(ctx.plan.roundConst(max));
+    return STATUS_SCORED + 3 * POLICY_FULL;
   }
+  sc.points = ctx.arith.zero;
+  return policy === POLICY_ZERO ? STATUS_SCORED + 3 * POLICY_ZERO : STATUS_NOT_APPLICABLE;
 }
 
-/** Scores one rule (of a leaf or an adjustment) on the unit's slots; `id` names it in diagnostics and the points table. */
+/**
+ * Scores one rule (of a leaf or an adjustment) on the unit's slots; `id` names it in
+ * diagnostics and the points table. Returns the flags (status + 3 × policy) and leaves
+ * the points (and a not-applicable reason) in the scratch, so that nothing is allocated.
+ */
 function scoreRule(
   ctx: UnitContext,
   rule: RulePlan,
@@ -170,21 +219,34 @@ function scoreRule(
   deps: ExprDeps | undefined,
   naPolicy: NotApplicablePolicy,
   isAdjustment: boolean,
-): RuleScore {
-  const plan = ctx.plan;
+  penalty: boolean,
+  fast: FastValueRule | FastManualRule | undefined,
+  /** A leaf's position (for its plain slot read or quotient bands), −1 for an adjustment. */
+  position: number,
+): number {
+  const { plan, arith, scratch } = ctx;
+  scratch.ruleReason = 0;
   const code = ctx.info.code;
   if (rule.kind === "manual") {
     const entry = ctx.ev?.points.get(id);
+    if (fast !== undefined) {
+      const p = (fast as FastManualRule)(entry);
+      if (p === p) {
+        scratch.points = p;
+        return STATUS_SCORED;
+      }
+    }
     const m = evaluateManual(plan, rule.step, max, entry);
     if (m.kind === "absent") {
+      scratch.points = arith.zero;
       // An adjustment without an entry is simply not awarded; a criterion without one lacks its data.
-      if (isAdjustment) return { status: "scored", points: ZERO, scaled: 0n, max };
-      ctx.diagnostics.push(diag("missing-points", { unit: code, criterion: id }, ctx.where(id)));
-      return MISSING_SCORE(max);
+      if (isAdjustment) return STATUS_SCORED;
+      ctx.report(diag("missing-points", { unit: code, criterion: id }, ctx.where(id)));
+      return STATUS_MISSING;
     }
-    if (m.usedSelf) ctx.diagnostics.push(diag("self-used", { unit: code, criterion: id, self: entry!.self!.toString() }, ctx.where(id, entry)));
+    if (m.usedSelf) ctx.report(diag("self-used", { unit: code, criterion: id, self: entry!.self!.toString() }, ctx.where(id, entry)));
     if (m.outOfRange !== undefined) {
-      ctx.diagnostics.push(
+      ctx.report(
         diag(
           "manual-points-out-of-range",
           { unit: code, criterion: id, points: m.outOfRange.toString(), max: max.toString(), used: m.points.toString() },
@@ -194,21 +256,45 @@ function scoreRule(
     }
     if (m.offStep && rule.step) {
       const given = (entry!.appraised ?? entry!.self)!.toString();
-      ctx.diagnostics.push(diag("manual-points-step", { unit: code, criterion: id, points: given, step: rule.step.toString() }, ctx.where(id, entry)));
+      ctx.report(diag("manual-points-step", { unit: code, criterion: id, points: given, step: rule.step.toString() }, ctx.where(id, entry)));
     }
-    return { status: "scored", points: m.points, scaled: toScaled(m.points, plan.k), max };
+    scratch.points = arith.fromDecimal(m.points);
+    return STATUS_SCORED;
   }
-  const value = rule.value.evaluate(ctx.slots);
+  const slots = ctx.slots;
+  if (position >= 0) {
+    const q = plan.leafQuotient[position];
+    if (q !== undefined) {
+      const p = q.fast(slots[q.dividend] ?? MISSING, slots[q.divisor] ?? MISSING);
+      if (p === p) {
+        scratch.points = p;
+        return STATUS_SCORED;
+      }
+      slots[q.derived.slot] = q.derived.expr.evaluate(slots); // undecided: compute the quotient after all
+    }
+  }
+  const slot = position >= 0 ? plan.leafSlot[position]! : -1;
+  const value = slot >= 0 ? (slots[slot] ?? MISSING) : rule.value.evaluate(slots);
   if (isMiss(value)) {
     const naReason = resolveMissing(ctx, deps, value, id, rule.value.source, rule.kind !== "deadline");
-    if (naReason !== undefined) return notApplicableScore(plan, naPolicy, max, naReason);
-    if (rule.kind !== "deadline") return MISSING_SCORE(max);
+    if (naReason !== undefined) return notApplicable(ctx, POLICY_CODE[naPolicy], max, plan.reasonCode(naReason));
+    if (rule.kind !== "deadline") {
+      scratch.points = arith.zero;
+      return STATUS_MISSING;
+    }
   }
-  const outcome = evaluateValueRule(plan, rule, max, value);
+  if (fast !== undefined) {
+    const p = (fast as FastValueRule)(value);
+    if (p === p) {
+      scratch.points = p;
+      return STATUS_SCORED;
+    }
+  }
+  const outcome = evaluateValueRule(plan, rule, max, value, false, penalty);
   switch (outcome.kind) {
     case "points":
       if (outcome.clampedFrom !== undefined) {
-        ctx.diagnostics.push(
+        ctx.report(
           diag(
             "expr-points-clamped",
             { unit: code, criterion: id, value: outcome.clampedFrom.toString(), used: outcome.points.toString(), max: max.toString() },
@@ -216,208 +302,29 @@ function scoreRule(
           ),
         );
       }
-      return {
-        status: "scored",
-        points: outcome.points,
-        scaled: outcome.constant ? plan.scaled(outcome.points) : outcome.points.isZero() ? 0n : toScaled(outcome.points, plan.k),
-        max,
-      };
+      scratch.points = outcome.constant ? arith.fromConst(outcome.points) : arith.fromDecimal(outcome.points);
+      return STATUS_SCORED;
     case "invalid":
-      ctx.diagnostics.push(
+      ctx.report(
         diag("rule-value-invalid", { unit: code, criterion: id, rule: rule.kind, value: formatValue(outcome.value), expected: outcome.expected }, ctx.where(id)),
       );
-      return MISSING_SCORE(max);
+      scratch.points = arith.zero;
+      return STATUS_MISSING;
     case "missing":
-      return MISSING_SCORE(max);
+      scratch.points = arith.zero;
+      return STATUS_MISSING;
   }
 }
 
-function readsOf(ctx: UnitContext, deps: ExprDeps | undefined): ValueRead[] {
-  const out: ValueRead[] = [];
-  for (const r of deps?.reads ?? []) {
-    const value = ctx.slots[r.slot] ?? MISSING;
-    out.push(r.via === undefined ? { name: r.name, value } : { name: r.name, value, via: r.via });
-  }
-  return out;
-}
-
-/** The branch text of a rule's outcome, recomputed from the unit's retained values (the same pure evaluation). */
-function branchOf(ctx: UnitContext, rule: RulePlan, id: string, max: Decimal, s: ScoreFacts): string {
-  if (s.naReason !== undefined) {
-    if (s.policy === "full") return `not applicable (${s.naReason}), policy full → ${s.points.toString()}`;
-    if (s.policy === "zero") return `not applicable (${s.naReason}), policy zero → 0`;
-    return `not applicable (${s.naReason}) → excluded`;
-  }
-  if (rule.kind === "manual") return evaluateManual(ctx.plan, rule.step, max, ctx.ev?.points.get(id), true).branch;
-  const value = rule.value.evaluate(ctx.slots);
-  if (isMiss(value) && rule.kind !== "deadline") return `value missing → 0`;
-  const outcome = evaluateValueRule(ctx.plan, rule, max, value, true);
-  if (outcome.kind === "points") return outcome.branch;
-  if (outcome.kind === "invalid") return `invalid value ${formatValue(outcome.value)} → 0`;
-  return `value missing → 0`;
-}
-
-interface ScoreFacts {
-  readonly status: NodeStatus;
-  readonly points: Decimal;
-  readonly max: Decimal;
-  readonly policy?: "full" | "zero" | undefined;
-  readonly naReason?: string | undefined;
-}
-
-function explanationOf(ctx: UnitContext, rule: RulePlan, id: string, deps: ExprDeps | undefined, s: ScoreFacts, ruleMax: Decimal): Explanation {
-  const source = rule.kind === "manual" ? undefined : rule.value.source;
-  const e: { -readonly [K in keyof Explanation]: Explanation[K] } = {
-    rule: rule.kind,
-    values: readsOf(ctx, deps),
-    branch: branchOf(ctx, rule, id, ruleMax, s),
-    points: s.points,
-    max: s.max,
-    lost: s.max.minus(s.points),
-  };
-  if (source !== undefined) e.source = source;
-  return e;
-}
-
-/** Lazily built values of a node. */
-interface NodeCache {
-  points?: Decimal;
-  max?: Decimal;
-  index?: Decimal | undefined;
-  explanation?: Explanation | undefined;
-}
-
-const STATUS: readonly NodeStatus[] = ["scored", "not_applicable", "missing"];
-const POLICY: readonly (undefined | "full" | "zero")[] = [undefined, "full", "zero"];
-
-/**
- * A node result. Sums are kept as exact scaled integers; a parent's Decimal points
- * and max, every index and every explanation are built on first use (divisions
- * and explanation texts are the costliest parts of a run, and most consumers read
- * only a few of them).
- */
-export class NodeScore implements NodeResult {
-  private cache: NodeCache | undefined;
-  constructor(
-    readonly position: number,
-    /** status + 3 × policy. */
-    private readonly flags: number,
-    /** Points as an integer count of 10^-k (see {@link EnginePlan.k}). */
-    readonly scaledPoints: bigint,
-    /** Applicable max as an integer count of 10^-k. */
-    readonly scaledMax: bigint,
-    /** The unit's retained values (explanations, self). */
-    private readonly ctx: UnitContext,
-    /** A leaf's points as computed by its rule (parents: built from the scaled sum). */
-    private readonly leafPoints: Decimal | undefined,
-    private readonly naReason: string | undefined,
-  ) {}
-
-  get id(): string {
-    return this.ctx.plan.framework.nodes[this.position]!.id;
-  }
-  get status(): NodeStatus {
-    return STATUS[this.flags % 3]!;
-  }
-  get policy(): "full" | "zero" | undefined {
-    return POLICY[Math.floor(this.flags / 3)];
-  }
-  get points(): Decimal {
-    if (this.leafPoints !== undefined) return this.leafPoints;
-    const c = (this.cache ??= {});
-    return (c.points ??= this.scaledPoints === 0n ? ZERO : fromScaled(this.scaledPoints, this.ctx.plan.k));
-  }
-  get max(): Decimal {
-    if (this.scaledMax === 0n) return ZERO;
-    const node = this.ctx.plan.framework.nodes[this.position]!;
-    if (node.kind === "leaf") return node.max;
-    const c = (this.cache ??= {});
-    return (c.max ??= fromScaled(this.scaledMax, this.ctx.plan.k));
-  }
-  get index(): Decimal | undefined {
-    const c = (this.cache ??= {});
-    if (!("index" in c)) c.index = indexOf(this.points, this.max);
-    return c.index;
-  }
-  get self(): Decimal | undefined {
-    return this.ctx.ev?.points.get(this.id)?.self;
-  }
-  get selfDiff(): Decimal | undefined {
-    const self = this.self;
-    return self === undefined ? undefined : self.minus(this.points);
-  }
-  get explanation(): Explanation | undefined {
-    const ctx = this.ctx;
-    if (!ctx.explain) return undefined;
-    const c = (this.cache ??= {});
-    if (!("explanation" in c)) {
-      const node = ctx.plan.framework.nodes[this.position];
-      c.explanation =
-        node?.kind === "leaf"
-          ? explanationOf(ctx, node.rule, node.id, ctx.plan.ruleDeps[this.position], { status: this.status, points: this.points, max: this.max, policy: this.policy, naReason: this.naReason }, node.max)
-          : undefined;
-    }
-    return c.explanation;
-  }
-
-  /** A plain view (without the unit context it keeps). */
-  toJSON(): Record<string, unknown> {
-    return {
-      id: this.id,
-      position: this.position,
-      status: this.status,
-      points: this.points,
-      max: this.max,
-      index: this.index,
-      self: this.self,
-      selfDiff: this.selfDiff,
-      policy: this.policy,
-      explanation: this.explanation,
-    };
-  }
-}
-
-function nodeFlags(status: NodeStatus, policy: "full" | "zero" | undefined): number {
-  return STATUS.indexOf(status) + 3 * POLICY.indexOf(policy);
-}
-
-class AdjustmentScore implements AdjustmentResult {
-  private cachedExplanation: Explanation | undefined | null = null;
-  constructor(
-    readonly id: string,
-    readonly kind: "bonus" | "penalty",
-    readonly status: NodeStatus,
-    readonly points: Decimal,
-    readonly signed: Decimal,
-    private readonly ctx: UnitContext,
-    private readonly position: number,
-    private readonly naReason: string | undefined,
-  ) {}
-
-  get explanation(): Explanation | undefined {
-    if (this.cachedExplanation === null) {
-      const ctx = this.ctx;
-      const a = ctx.explain ? ctx.plan.framework.adjustments[this.position] : undefined;
-      this.cachedExplanation =
-        a
-          ? explanationOf(ctx, a.rule, this.id, ctx.plan.adjustmentDeps[this.position], { status: this.status, points: this.points, max: a.max, ...(this.naReason !== undefined && { naReason: this.naReason }) }, a.max)
-          : undefined;
-    }
-    return this.cachedExplanation;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return { id: this.id, kind: this.kind, status: this.status, points: this.points, signed: this.signed, explanation: this.explanation };
-  }
-}
-
-function fillSlots(plan: EnginePlan, ev: UnitEvidence | undefined) {
+/** Fills the unit's slots: inputs from the evidence (with `missing: zero`), then derived values. */
+function fillSlots(plan: EnginePlan, scratch: Scratch, slots: Value[], ev: UnitEvidence | undefined): void {
   const fw = plan.framework;
-  const slots: Value[] = new Array<Value>(fw.slotCount);
-  const absent = new Uint8Array(fw.inputs.length);
-  const unresolved = new Uint8Array(fw.inputs.length);
+  const { absent, unresolved } = scratch;
+  absent.fill(0);
+  unresolved.fill(0);
+  const inputs = ev?.inputs;
   for (const input of fw.inputs) {
-    const entry = ev?.inputs.get(input.name);
+    const entry = inputs?.get(input.name);
     let value: Value = entry === undefined ? MISSING : entry.value;
     if (isMiss(value)) {
       absent[input.slot] = 1;
@@ -429,8 +336,12 @@ function fillSlots(plan: EnginePlan, ev: UnitEvidence | undefined) {
     }
     slots[input.slot] = value;
   }
-  for (const d of fw.derived) slots[d.slot] = d.expr.evaluate(slots);
-  return { slots, absent, unresolved };
+  const lazy = plan.lazyDerived;
+  const derived = fw.derived;
+  for (let i = 0; i < derived.length; i++) {
+    const d = derived[i]!;
+    slots[d.slot] = lazy[i] ? (undefined as unknown as Value) : d.expr.evaluate(slots);
+  }
 }
 
 /**
@@ -450,137 +361,173 @@ function partHasData(plan: EnginePlan, part: number, absent: Uint8Array, ev: Uni
   return false;
 }
 
-function scoreUnit(plan: EnginePlan, info: UnitInfo, ev: UnitEvidence | undefined, explain: boolean): UnitResult {
+const APPLIES_IF_FALSE = "applies_if is false";
+
+function scoreUnit(store: ScoreStore, ctx: UnitContext, row: number, info: UnitInfo, ev: UnitEvidence | undefined, explain: boolean): UnitCore {
+  const plan = store.plan;
   const fw = plan.framework;
-  const k = plan.k;
-  const { slots, absent, unresolved } = fillSlots(plan, ev);
-  const ctx = new UnitContext(plan, info, ev, slots, unresolved, explain);
-  const dropped = plan.parts.map((p, i) => p.optional && !partHasData(plan, i, absent, ev));
-  const anyDropped = dropped.includes(true);
+  const A = store.arith;
+  const scratch = ctx.scratch;
+  const slots = explain ? new Array<Value>(fw.slotCount) : scratch.slots;
+  fillSlots(plan, scratch, slots, ev);
+  ctx.reset(info, ev, slots);
+  const nodeMaxConst = A.nodeMax;
+
+  const partCount = store.partCount;
+  const partBase = row * partCount;
+  let anyDropped = false;
+  for (let p = 0; p < partCount; p++) {
+    const dropped = plan.parts[p]!.optional && !partHasData(plan, p, scratch.absent, ev);
+    scratch.dropped[p] = dropped ? 1 : 0;
+    store.partDropped[partBase + p] = dropped ? 1 : 0;
+    if (dropped) anyDropped = true;
+  }
 
   const nodes = fw.nodes;
   const count = nodes.length;
-  // Per node: the not-applicable policy in force (own or inherited) and why.
-  const na: (NotApplicablePolicy | undefined)[] = new Array(count);
-  const naReason: (string | undefined)[] = new Array(count);
-  const results: NodeScore[] = new Array(count);
+  const base = row * count;
+  const { policy: na, reason: naReason } = scratch;
+  const { nodePoints, nodeMax, nodeFlags, nodeReason } = store;
   let complete = true;
 
+  const { parent, isLeaf, childStart, childList, appliesIf, policy: ownPolicy } = plan.tree;
+  const { leafFast, leafSlot, leafQuotient, leafManual } = plan;
+  const dropped = scratch.dropped;
   for (let i = 0; i < count; i++) {
-    const node = nodes[i]!;
-    let policy: NotApplicablePolicy | undefined;
-    let reason: string | undefined;
-    if (node.parent >= 0 && na[node.parent] !== undefined) {
-      policy = na[node.parent];
-      reason = naReason[node.parent];
-    } else if (anyDropped && node.kind === "leaf" && dropped[plan.nodePart[i]!]) {
-      policy = "exclude";
-      reason = `part ${node.part} has no data for this unit`;
-    } else if (node.appliesIf) {
-      const v = node.appliesIf.evaluate(slots);
-      if (v === false) {
-        policy = node.notApplicable;
-        reason = "applies_if is false";
-      } else if (isMiss(v)) {
-        const r = resolveMissing(ctx, plan.appliesIfDeps[i], v, node.id, node.appliesIf.source, true);
-        if (r !== undefined) {
-          policy = node.notApplicable;
-          reason = `applies_if: ${r}`;
+    const up = parent[i]!;
+    let policy = -1;
+    let reason = 0;
+    if (up >= 0 && na[up]! >= 0) {
+      policy = na[up]!;
+      reason = naReason[up]!;
+    } else if (anyDropped && isLeaf[i] && dropped[plan.nodePart[i]!]) {
+      policy = POLICY_CODE.exclude;
+      reason = plan.reasonCode(plan.noDataReason[plan.nodePart[i]!]!);
+    } else {
+      const condition = appliesIf[i];
+      if (condition !== undefined) {
+        const v = condition.evaluate(slots);
+        if (v === false) {
+          policy = ownPolicy[i]!;
+          reason = plan.reasonCode(APPLIES_IF_FALSE);
+        } else if (isMiss(v)) {
+          const node = nodes[i]!;
+          const r = resolveMissing(ctx, plan.appliesIfDeps[i], v, node.id, condition.source, true);
+          if (r !== undefined) {
+            policy = ownPolicy[i]!;
+            reason = plan.reasonCode(`applies_if: ${r}`);
+          }
+        } else if (v !== true) {
+          ctx.report(diag("applies-if-invalid", { unit: info.code, criterion: nodes[i]!.id, value: formatValue(v) }, ctx.where(nodes[i]!.id)));
         }
-      } else if (v !== true) {
-        ctx.diagnostics.push(diag("applies-if-invalid", { unit: info.code, criterion: node.id, value: formatValue(v) }, ctx.where(node.id)));
       }
     }
     na[i] = policy;
     naReason[i] = reason;
-    if (node.kind === "group") continue;
+    if (!isLeaf[i]) continue;
 
-    const s =
-      policy !== undefined
-        ? notApplicableScore(plan, policy, node.max, reason!)
-        : scoreRule(ctx, node.rule, node.id, node.max, plan.ruleDeps[i], node.notApplicable, false);
-    if (s.status === "missing") complete = false;
-    const scaledMax = s.status === "not_applicable" ? 0n : plan.scaled(node.max);
-    results[i] = new NodeScore(i, nodeFlags(s.status, s.policy), s.scaled, scaledMax, ctx, s.points, s.naReason);
+    const at = base + i;
+    if (policy < 0) {
+      // The common case first: a value read from one slot (or a quotient, or a points-table
+      // entry) that the fast rule decides. Anything else goes through scoreRule.
+      const fast = leafFast[i];
+      const q = leafQuotient[i];
+      let p = Number.NaN;
+      if (q !== undefined) p = q.fast(slots[q.dividend] ?? MISSING, slots[q.divisor] ?? MISSING);
+      else if (fast !== undefined) {
+        const slot = leafSlot[i]!;
+        if (slot >= 0) {
+          const v = slots[slot];
+          if (v !== undefined && !isMiss(v)) p = (fast as FastValueRule)(v);
+        } else if (leafManual[i]) p = (fast as FastManualRule)(ev?.points.get(nodes[i]!.id));
+      }
+      if (p === p) {
+        nodePoints[at] = p;
+        nodeMax[at] = nodeMaxConst[i]!;
+        nodeFlags[at] = STATUS_SCORED;
+        nodeReason[at] = 0;
+        continue;
+      }
+    }
+    const node = nodes[i] as LeafPlan;
+    const flags =
+      policy >= 0
+        ? notApplicable(ctx, policy, node.max, reason)
+        : scoreRule(ctx, node.rule, node.id, node.max, plan.ruleDeps[i], node.notApplicable, false, false, plan.leafFast[i], i);
+    const status = flags % 3;
+    if (status === STATUS_MISSING) complete = false;
+    nodePoints[at] = scratch.points;
+    nodeMax[at] = status === STATUS_NOT_APPLICABLE ? A.zero : nodeMaxConst[i]!;
+    nodeFlags[at] = flags;
+    nodeReason[at] = scratch.ruleReason;
   }
 
   for (let i = count - 1; i >= 0; i--) {
-    const node = nodes[i]!;
-    if (node.kind !== "group") continue;
-    let sum = 0n;
-    let max = 0n;
+    if (isLeaf[i]) continue;
+    let sum = A.zero;
+    let max = A.zero;
     let allNa = true;
     let anyMissing = false;
-    for (const c of node.children) {
-      const r = results[c]!;
-      sum += r.scaledPoints;
-      max += r.scaledMax;
-      const st = r.status;
-      if (st !== "not_applicable") allNa = false;
-      if (st === "missing") anyMissing = true;
+    const end = childStart[i + 1]!;
+    for (let j = childStart[i]!; j < end; j++) {
+      const at = base + childList[j]!;
+      sum = A.add(sum, nodePoints[at]!);
+      max = A.add(max, nodeMax[at]!);
+      const st = nodeFlags[at]! % 3;
+      if (st !== STATUS_NOT_APPLICABLE) allNa = false;
+      if (st === STATUS_MISSING) anyMissing = true;
     }
-    const status: NodeStatus = allNa ? "not_applicable" : anyMissing ? "missing" : "scored";
-    const own = na[i];
-    const policy = own === "full" || own === "zero" ? own : undefined;
-    results[i] = new NodeScore(i, nodeFlags(status, policy), sum, max, ctx, undefined, undefined);
+    const status = allNa ? STATUS_NOT_APPLICABLE : anyMissing ? STATUS_MISSING : STATUS_SCORED;
+    const own = na[i]!;
+    const at = base + i;
+    nodePoints[at] = sum;
+    nodeMax[at] = max;
+    nodeFlags[at] = status + 3 * (own === POLICY_FULL || own === POLICY_ZERO ? own : 0);
+    nodeReason[at] = 0;
   }
 
-  const partPoints = plan.parts.map(() => 0n);
-  const partMax = plan.parts.map(() => 0n);
+  const { partPoints, partMax } = store;
+  for (let p = 0; p < partCount; p++) {
+    partPoints[partBase + p] = A.zero;
+    partMax[partBase + p] = A.zero;
+  }
   for (const { position, part } of plan.partCover) {
-    const r = results[position]!;
-    partPoints[part]! += r.scaledPoints;
-    partMax[part]! += r.scaledMax;
+    partPoints[partBase + part] = A.add(partPoints[partBase + part]!, nodePoints[base + position]!);
+    partMax[partBase + part] = A.add(partMax[partBase + part]!, nodeMax[base + position]!);
   }
-  let criteriaScaled = 0n;
-  let maxScaled = 0n;
-  const parts: PartResult[] = plan.parts.map((p, i) => {
-    criteriaScaled += partPoints[i]!;
-    maxScaled += partMax[i]!;
-    const points = fromScaled(partPoints[i]!, k);
-    const max = fromScaled(partMax[i]!, k);
-    const idx = indexOf(points, max);
-    return idx === undefined ? { id: p.id, points, max, dropped: dropped[i]! } : { id: p.id, points, max, index: idx, dropped: dropped[i]! };
-  });
+  let criteria = A.zero;
+  let max = A.zero;
+  for (let p = 0; p < partCount; p++) {
+    criteria = A.add(criteria, partPoints[partBase + p]!);
+    max = A.add(max, partMax[partBase + p]!);
+  }
 
-  let uncappedScaled = criteriaScaled;
-  const adjustments: AdjustmentResult[] = fw.adjustments.map((a, i) => {
-    const s = scoreRule(ctx, a.rule, a.id, a.max, plan.adjustmentDeps[i], "exclude", true);
-    if (s.status === "missing") complete = false;
-    const p = s.status === "not_applicable" ? ZERO : s.points;
-    const scaled = s.status === "not_applicable" ? 0n : s.scaled;
-    uncappedScaled += a.kind === "bonus" ? scaled : -scaled;
-    return new AdjustmentScore(a.id, a.kind, s.status, p, a.kind === "bonus" ? p : p.negated(), ctx, i, s.naReason);
-  });
-  let totalScaled = uncappedScaled;
+  let uncapped = criteria;
+  const adjustments = fw.adjustments;
+  const adjustmentBase = row * store.adjustmentCount;
+  for (let i = 0; i < adjustments.length; i++) {
+    const a = adjustments[i]!;
+    const penalty = a.kind === "penalty";
+    const flags = scoreRule(ctx, a.rule, a.id, a.max, plan.adjustmentDeps[i], "exclude", true, penalty, plan.adjustmentFast[i], -1);
+    const status = flags % 3;
+    if (status === STATUS_MISSING) complete = false;
+    const p = status === STATUS_NOT_APPLICABLE ? A.zero : scratch.points;
+    store.adjustmentPoints[adjustmentBase + i] = p;
+    store.adjustmentFlags[adjustmentBase + i] = flags;
+    store.adjustmentReason[adjustmentBase + i] = scratch.ruleReason;
+    uncapped = penalty ? A.sub(uncapped, p) : A.add(uncapped, p);
+  }
+  let total = uncapped;
   if (fw.cap !== undefined) {
-    const cap = plan.scaled(fw.cap);
-    if (totalScaled < 0n) totalScaled = 0n;
-    else if (totalScaled > cap) totalScaled = cap;
+    const cap = A.fromConst(fw.cap);
+    if (A.lt(total, A.zero)) total = A.zero;
+    else if (A.lt(cap, total)) total = cap;
   }
+  const totals = store.totals;
+  totals[row * 4 + TOTAL_CRITERIA] = criteria;
+  totals[row * 4 + TOTAL_UNCAPPED] = uncapped;
+  totals[row * 4 + TOTAL_POINTS] = total;
+  totals[row * 4 + TOTAL_MAX] = max;
 
-  const max = fromScaled(maxScaled, k);
-  const total = fromScaled(totalScaled, k);
-  const index = indexOf(total, max);
-  const publishedIndex = index === undefined ? undefined : roundTo(index, fw.rounding);
-  const grade = publishedIndex === undefined ? undefined : gradeOf(fw, publishedIndex);
-  const unit: { -readonly [K in keyof UnitResult]: UnitResult[K] } = {
-    unit: info.code,
-    name: info.name,
-    info,
-    rank: 0,
-    points: total,
-    criteriaPoints: fromScaled(criteriaScaled, k),
-    uncappedPoints: uncappedScaled === totalScaled ? total : fromScaled(uncappedScaled, k),
-    max,
-    complete,
-    parts,
-    adjustments,
-    nodes: results,
-    diagnostics: ctx.diagnostics,
-  };
-  if (index !== undefined) unit.index = index;
-  if (publishedIndex !== undefined) unit.publishedIndex = publishedIndex;
-  if (grade !== undefined) unit.grade = grade;
-  return unit;
+  return new UnitCore(store, row, info, ev, explain ? slots : undefined, complete, ctx.diagnostics ?? NO_DIAGNOSTICS);
 }

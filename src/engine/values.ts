@@ -3,11 +3,18 @@
  * these avoid the generic (slower) checks of src/core/value.ts.
  */
 import { Dec, type Decimal, isDecimal } from "../core/decimal.js";
-import type { Missing, Value } from "../core/value.js";
+import { DIVISION_BY_ZERO, MISSING, type Missing, type Value } from "../core/value.js";
 
-/** Same as `isMissing`, without a Decimal instance check first. */
+/**
+ * Same as `isMissing`: the two shared constants first, and no `kind` lookup on a Decimal
+ * (a property it does not have, so a slow walk up its prototype chain).
+ */
 export function isMiss(v: Value): v is Missing {
-  return typeof v === "object" && (v as { kind?: unknown }).kind === "missing";
+  return (
+    v === MISSING ||
+    v === DIVISION_BY_ZERO ||
+    (typeof v === "object" && (v as { constructor?: unknown }).constructor !== Dec && (v as { kind?: unknown }).kind === "missing")
+  );
 }
 
 /** Same as `isDecimal`, with a fast path for the library's own constructor. */

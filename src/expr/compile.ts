@@ -8,7 +8,11 @@ import { namesOf } from "./names.js";
 type Evaluator = (slots: readonly Value[]) => Value;
 
 // Hot-path predicates: the engine evaluates every rule of every unit, so these avoid allocation.
-const isMiss = (v: Value): v is Missing => typeof v === "object" && (v as { kind?: unknown }).kind === "missing";
+// The shared constants first, and no `kind` lookup on a Decimal (a slow walk up its prototype chain).
+const isMiss = (v: Value): v is Missing =>
+  v === MISSING ||
+  v === DIVISION_BY_ZERO ||
+  (typeof v === "object" && (v as { constructor?: unknown }).constructor !== Dec && (v as { kind?: unknown }).kind === "missing");
 // decimal.js sets `constructor` on each instance: a cheap brand check before the general one.
 const isNum = (v: Value): v is Decimal =>
   typeof v === "object" && ((v as { constructor?: unknown }).constructor === Dec || isDecimal(v));
@@ -37,6 +41,43 @@ export function compareDecimals(a: Decimal, b: Decimal): number {
   return ad.length === bd.length ? 0 : (ad.length > bd.length) !== as < 0 ? 1 : -1;
 }
 
+/**
+ * The shape of a compiled expression, for callers that can do better than calling it:
+ * a plain read of one slot, or the quotient of two slots.
+ */
+export type ExprShape =
+  | { readonly kind: "slot"; readonly slot: number }
+  | { readonly kind: "quotient"; readonly dividend: number; readonly divisor: number };
+
+const shapes = new WeakMap<CompiledExpr, ExprShape>();
+
+/** The shape of an expression compiled by {@link compileExpression}, when it is a simple one. */
+export function exprShape(expr: CompiledExpr): ExprShape | undefined {
+  return shapes.get(expr);
+}
+
+function slotOfName(node: ExprNode, slotOf: (name: string) => number): number | undefined {
+  if (node.kind !== "name") return undefined;
+  let slot: number;
+  try {
+    slot = slotOf(node.name);
+  } catch {
+    return undefined;
+  }
+  return Number.isSafeInteger(slot) && slot >= 0 ? slot : undefined;
+}
+
+function shapeOf(ast: ExprNode, slotOf: (name: string) => number): ExprShape | undefined {
+  const slot = slotOfName(ast, slotOf);
+  if (slot !== undefined) return { kind: "slot", slot };
+  if (ast.kind === "binary" && ast.op === "/") {
+    const dividend = slotOfName(ast.left, slotOf);
+    const divisor = slotOfName(ast.right, slotOf);
+    if (dividend !== undefined && divisor !== undefined) return { kind: "quotient", dividend, divisor };
+  }
+  return undefined;
+}
+
 /** Missing stays as it is (keeping its reason); any other value of the wrong kind becomes missing. */
 const propagate = (v: Value): Missing => (isMiss(v) ? v : MISSING);
 
@@ -53,14 +94,37 @@ export function compileExpression(expr: ParsedExpr, slotOf: (name: string) => nu
   } catch {
     root = () => MISSING;
   }
-  const evaluate = (slots: readonly Value[]): Value => {
-    try {
-      return root(slots);
-    } catch {
-      return MISSING;
-    }
-  };
-  return Object.freeze({ kind: "expr", source: expr.source, names: Object.freeze(namesOf(expr)), evaluate });
+  let shape: ExprShape | undefined;
+  try {
+    shape = shapeOf(expr.ast, slotOf);
+  } catch {
+    shape = undefined;
+  }
+  // A plain slot read cannot throw: no guard needed.
+  const evaluate =
+    shape?.kind === "slot"
+      ? root
+      : (slots: readonly Value[]): Value => {
+          try {
+            return root(slots);
+          } catch {
+            return MISSING;
+          }
+        };
+  const compiled: CompiledExpr = Object.freeze({ kind: "expr", source: expr.source, names: Object.freeze(namesOf(expr)), evaluate });
+  if (shape !== undefined) shapes.set(compiled, shape);
+  return compiled;
+}
+
+/**
+ * 1 ÷ c when it is exact (c's digits are a power of 2 times a power of 5, so the quotient
+ * terminates within the working precision), else undefined. Then x ÷ c = x × (1 ÷ c)
+ * exactly, and both are rounded once to the same precision: the same Decimal.
+ */
+export function exactReciprocal(c: Decimal): Decimal | undefined {
+  if (c.isZero() || !c.isFinite()) return undefined;
+  const r = new Dec(1).div(c);
+  return r.times(c).eq(1) && r.sd() < Dec.precision ? r : undefined;
 }
 
 function compileNode(node: ExprNode, slotOf: (name: string) => number): Evaluator {
@@ -137,8 +201,13 @@ function compileBinary(node: BinaryNode, left: Evaluator, right: Evaluator): Eva
       return arithmetic((a, b) => a.minus(b));
     case "*":
       return arithmetic((a, b) => a.times(b));
-    case "/":
+    case "/": {
+      const divisor = node.right.kind === "number" ? node.right.value : undefined;
+      const reciprocal = divisor === undefined ? undefined : exactReciprocal(divisor);
+      // Dividing by a constant such as 10, 4 or 0.25: one exact multiplication, not a long division.
+      if (reciprocal !== undefined) return arithmetic((a) => a.times(reciprocal));
       return arithmetic((a, b) => (b.isZero() ? DIVISION_BY_ZERO : a.div(b)));
+    }
     case "<":
       return ordering((c) => c < 0);
     case "<=":

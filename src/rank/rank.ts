@@ -9,6 +9,7 @@ import { diag, type Diagnostic } from "../diagnostics/index.js";
 import type { UnitInfo } from "../evidence/model.js";
 import type { CompiledFramework, RankingPlan } from "../framework/ir.js";
 import type { UnitResult } from "../engine/result.js";
+import { compareDecimals } from "../expr/compile.js";
 
 export interface RankOutcome {
   /** The units with `rank` (and `rankGroup` when ranking within an attribute) set, sorted by rank, then code. */
@@ -23,7 +24,7 @@ type Key = Decimal | undefined;
 function compareKey(a: Key, b: Key): number {
   if (a === undefined) return b === undefined ? 0 : -1;
   if (b === undefined) return 1;
-  return a.cmp(b);
+  return compareDecimals(a, b);
 }
 
 function compareKeys(a: readonly Key[], b: readonly Key[]): number {
@@ -54,15 +55,41 @@ export function unitAttribute(info: UnitInfo, attribute: string): string | undef
   }
 }
 
+function publish(v: Key, ranking: RankingPlan, rounding: Rounding): Key {
+  return v === undefined || ranking.on === "exact" ? v : roundTo(v, rounding);
+}
+
 /** The keys a unit is ranked on, primary first, then the tiebreak criteria's indices. */
 export function rankKeys(unit: UnitResult, ranking: RankingPlan, rounding: Rounding, framework: CompiledFramework): Key[] {
-  const publish = (v: Key): Key => (v === undefined || ranking.on === "exact" ? v : roundTo(v, rounding));
-  const keys: Key[] = [ranking.by === "points" ? publish(unit.points) : publish(unit.index)];
+  // The published index is the index rounded to the framework's decimals: use it when the unit has it.
+  const primary =
+    ranking.by === "points"
+      ? publish(unit.points, ranking, rounding)
+      : ranking.on === "exact"
+        ? unit.index
+        : (unit.publishedIndex ?? publish(unit.index, ranking, rounding));
+  const keys: Key[] = [primary];
   for (const id of ranking.tiebreak) {
     const node = framework.nodeById.get(id);
-    keys.push(node === undefined ? undefined : publish(unit.nodes[node.index]?.index));
+    keys.push(node === undefined ? undefined : publish(unit.nodes[node.index]?.index, ranking, rounding));
   }
   return keys;
+}
+
+/** A unit that can give a copy of itself with another rank, sharing its scores (the engine's units). */
+interface Rerankable extends UnitResult {
+  withRank(rank: number, rankGroup: string | undefined): UnitResult;
+}
+
+function isRerankable(unit: UnitResult): unit is Rerankable {
+  return typeof (unit as Partial<Rerankable>).withRank === "function";
+}
+
+/** The unit with a new rank (and group); the input is never changed. */
+function withRank(unit: UnitResult, rank: number, group: string | undefined): UnitResult {
+  if (isRerankable(unit)) return unit.withRank(rank, group);
+  const { rankGroup: _previousGroup, ...rest } = unit;
+  return group !== undefined ? { ...rest, rank, rankGroup: group } : { ...rest, rank };
 }
 
 /**
@@ -101,8 +128,7 @@ export function rank(units: readonly UnitResult[], ranking: RankingPlan, roundin
           rankNow = ranking.ties === "dense" ? rankNow + 1 : position;
         }
         previous = entry.keys;
-        const { rankGroup: _previousGroup, ...unit } = entry.unit;
-        out.push(ranking.within !== undefined ? { ...unit, rank: rankNow, rankGroup: group } : { ...unit, rank: rankNow });
+        out.push(withRank(entry.unit, rankNow, ranking.within !== undefined ? group : undefined));
       }
     }
   }

@@ -160,6 +160,21 @@ criteria:
   });
 });
 
+describe("ratio rounding", () => {
+  it("rounds the exact value max × (value − lower) ÷ (upper − lower) once (an exact tie rounds half up)", () => {
+    // 1.75 × 5 ÷ 14 = 0.625 exactly. Rounding 5 ÷ 14 to 40 digits before multiplying gave 0.62.
+    const fw = framework(`
+inputs:
+  v: { type: number }
+criteria:
+  - { id: "1", max: 1.75, rule: { ratio: { value: v, lower: 0, upper: 14 } } }
+  - { id: "2", max: 0.75, rule: { ratio: { value: v, lower: 0, upper: 150 } } }
+`);
+    expect(leafPoints(fw, { v: 5 })).toBe("0.63");
+    expect(leafPoints(fw, { v: 17 }, "2")).toBe("0.09"); // 12.75 ÷ 150 = 0.085
+  });
+});
+
 describe("deduct", () => {
   const fw = framework(`
 inputs:

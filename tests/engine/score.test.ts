@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { framework, nodeOf, run, unitOf } from "./helpers.js";
+import { framework, rawFramework, nodeOf, run, unitOf } from "./helpers.js";
 
 describe("applicability", () => {
   it("leaves a not-applicable criterion out of the denominator: 68.32 of an applicable 84 → 81.33", () => {
@@ -229,6 +229,114 @@ adjustments:
     const r = run(ng, { u: { points: { "1": { appraised: 5 } } } });
     expect(r.diagnostics).toEqual([]);
     expect("grade" in r.toJSON().units[0]!).toBe(false);
+  });
+});
+
+describe("values missing without an absent input", () => {
+  it("missing-value: an expression that gives no value (round to −1 places) makes the criterion missing", () => {
+    const fw = framework(`
+inputs:
+  x: { type: number }
+  n: { type: integer }
+criteria:
+  - { id: "1", max: 5, rule: { expr: "round(x, n)" } }
+`);
+    const r = run(fw, { u: { inputs: { x: 2.5, n: -1 } } });
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.unit, d.criterion])).toEqual([["error", "missing-value", "u", "1"]]);
+    expect(r.diagnostics[0]!.message).toContain('"round(x, n)"');
+    expect([nodeOf(r, "u", "1").status, unitOf(r, "u").complete]).toEqual(["missing", false]);
+  });
+
+  it("applies-if-invalid: an applies_if that is not a condition is reported and the criterion applies", () => {
+    // The compiler rejects such a framework; the engine still copes with a plan built without checks.
+    const fw = rawFramework(`
+inputs:
+  n: { type: integer }
+criteria:
+  - { id: "1", max: 1, applies_if: "n", rule: { boolean: { value: "n > 0" } } }
+`);
+    const r = run(fw, { u: { inputs: { n: 3 } } });
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.unit, d.criterion])).toEqual([["error", "applies-if-invalid", "u", "1"]]);
+    expect([nodeOf(r, "u", "1").status, nodeOf(r, "u", "1").points.toString()]).toEqual(["scored", "1"]);
+  });
+});
+
+describe("penalties: the rule gives the amount deducted", () => {
+  // The spec's P1: "Vi phạm kỷ luật hành chính", kind: penalty, max: 3, rule: { deduct: ... }.
+  const fw = framework(`
+inputs:
+  violations: { type: integer, missing: zero }
+  disciplined: { type: boolean, missing: zero }
+criteria:
+  - { id: "1", max: 100, rule: { manual: {} } }
+adjustments:
+  - { id: "P1", title: "Vi phạm kỷ luật hành chính", kind: penalty, max: 3, rule: { deduct: { value: violations, per: 0.5 } } }
+  - { id: "P2", title: "Bị kỷ luật", kind: penalty, max: 2, rule: { boolean: { value: disciplined } } }
+  - { id: "P3", kind: penalty, max: 3, rule: { deduct: { value: violations, per: 1, floor: 1 } } }
+cap: 100
+`);
+  const unit = (violations: number | null, disciplined: boolean | null, appraised = 90) =>
+    unitOf(run(fw, { u: { inputs: { violations, disciplined }, points: { "1": { appraised } } } }), "u");
+  const amounts = (u: ReturnType<typeof unit>) => u.adjustments.map((a) => [a.id, a.points.toString(), a.signed.toString()]);
+
+  it("0 violations deduct nothing (not the full max)", () => {
+    const u = unit(0, false);
+    expect(amounts(u)).toEqual([["P1", "0", "0"], ["P2", "0", "0"], ["P3", "0", "0"]]);
+    expect(u.points.toString()).toBe("90");
+    // An absent count with `missing: zero` is 0 violations too.
+    expect(unit(null, null).points.toString()).toBe("90");
+  });
+
+  it("2 violations at 0.5 each deduct 1; P3 (per 1) deducts 2", () => {
+    const u = unit(2, false);
+    expect(amounts(u)).toEqual([["P1", "1", "-1"], ["P2", "0", "0"], ["P3", "2", "-2"]]);
+    expect([u.uncappedPoints.toString(), u.points.toString()]).toEqual(["87", "87"]);
+  });
+
+  it("many violations: capped at max − floor", () => {
+    const u = unit(40, false);
+    // P1: min(0.5 × 40, 3 − 0) = 3; P3: min(1 × 40, 3 − 1) = 2.
+    expect(amounts(u)).toEqual([["P1", "3", "-3"], ["P2", "0", "0"], ["P3", "2", "-2"]]);
+    expect(u.points.toString()).toBe("85");
+  });
+
+  it("a boolean penalty deducts its max when true", () => {
+    const u = unit(0, true);
+    expect(amounts(u)).toEqual([["P1", "0", "0"], ["P2", "2", "-2"], ["P3", "0", "0"]]);
+    expect(u.points.toString()).toBe("88");
+  });
+
+  it("the total after penalties is clamped at 0 by the cap", () => {
+    const u = unit(40, true, 4);
+    // 4 − 3 − 2 − 2 = −3 → 0.
+    expect([u.uncappedPoints.toString(), u.points.toString(), u.index!.toString()]).toEqual(["-3", "0", "0"]);
+  });
+
+  it("JSON points are signed; explanations say what was deducted", () => {
+    const r = run(fw, { u: { inputs: { violations: 40, disciplined: true }, points: { "1": { appraised: 90 } } } });
+    expect(r.toJSON().units[0]!.adjustments).toEqual([
+      { id: "P1", points: -3 },
+      { id: "P2", points: -2 },
+      { id: "P3", points: -2 },
+    ]);
+    const u = unitOf(r, "u");
+    expect(u.adjustments[0]!.explanation!.branch).toBe("penalty 0.5 × 40 (at most max − floor = 3) → deducts 3");
+    expect(unitOf(run(fw, { u: { inputs: { violations: 2 } } }), "u").adjustments[0]!.explanation!.branch).toBe("penalty 0.5 × 2 → deducts 1");
+    expect(u.adjustments[1]!.explanation!.branch).toBe("true → 2");
+  });
+
+  it("a bonus deduct rule keeps the leaf meaning (max − per × value)", () => {
+    const b = framework(`
+inputs:
+  n: { type: integer }
+criteria:
+  - { id: "1", max: 10, rule: { manual: {} } }
+adjustments:
+  - { id: "T1", kind: bonus, max: 2, rule: { deduct: { value: n, per: 0.5 } } }
+`);
+    const u = unitOf(run(b, { u: { inputs: { n: 1 }, points: { "1": { appraised: 5 } } } }), "u");
+    expect(u.adjustments[0]!.points.toString()).toBe("1.5");
+    expect(u.points.toString()).toBe("6.5");
   });
 });
 

@@ -63,3 +63,31 @@ describe("compileExpression", () => {
     expect(e.names).toEqual([]);
   });
 });
+
+describe("division by a constant", () => {
+  it("multiplies by an exact reciprocal only when it terminates, giving the same Decimal as dividing", async () => {
+    const { exactReciprocal } = await import("../../src/expr/compile.js");
+    expect(exactReciprocal(dec(10))!.toString()).toBe("0.1");
+    expect(exactReciprocal(dec("0.25"))!.toString()).toBe("4");
+    expect(exactReciprocal(dec(3))).toBeUndefined();
+    expect(exactReciprocal(dec(0))).toBeUndefined();
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.constantFrom("10", "4", "0.25", "8", "1024", "2.5", "6.25", "0.001", "3", "7"),
+        fc.integer({ min: 0, max: 3 }),
+        (n, places, c, thirds) => {
+          // Long operands too (a third has 40 digits), where both results are rounded to the precision.
+          const x = dec(n.toString()).div(dec(10).pow(places)).div(dec(3).pow(thirds));
+          const divided = compile(`x / ${c}`, ["x"]).evaluate([x]) as ReturnType<typeof dec>;
+          const expected = x.div(dec(c));
+          expect(divided.toString()).toBe(expected.toString());
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(compile("x / 0", ["x"]).evaluate([dec(1)])).toEqual({ kind: "missing", reason: "division_by_zero" });
+  });
+});
