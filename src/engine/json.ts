@@ -51,6 +51,8 @@ export interface DiagnosticJson {
   unit?: string;
   criterion?: string;
   input?: string;
+  /** The JSON path of the offending value, for problems in JSON (or YAML) files. */
+  path?: (string | number)[];
 }
 
 function num(value: Decimal, rounding: Rounding): number {
@@ -67,6 +69,7 @@ export function diagnosticToJson(d: Diagnostic): DiagnosticJson {
   if (d.unit !== undefined) out.unit = d.unit;
   if (d.criterion !== undefined) out.criterion = d.criterion;
   if (d.input !== undefined) out.input = d.input;
+  if (d.path !== undefined && d.path.length > 0) out.path = [...d.path];
   return out;
 }
 

@@ -196,3 +196,41 @@ describe("tables of a framework ranked within groups", () => {
     expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)));
   });
 });
+
+describe("par-index score with the specification's JSON evidence", () => {
+  it("reads inputs and points from { units: { code: { inputs, points } } } and reports a bad value by its JSON path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-json-"));
+    const file = join(dir, "evidence.json");
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          units: {
+            "dong-da": { points: { total: { self: 97, appraised: 96.3 } } },
+            "hoan-kiem": { points: { total: { appraised: 95.7 } } },
+            "nam-tu-liem": { points: { total: { appraised: "95.7" } } },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    const r = await cli("score", "--framework", "fixtures/published/total-only.yaml", "--evidence", file);
+    const json = JSON.parse(r.stdout);
+    expect(json.units.map((u: { unit: string; rank: number; index: number }) => [u.unit, u.rank, u.index])).toEqual([
+      ["dong-da", 1, 96.3],
+      ["hoan-kiem", 2, 95.7],
+      ["nam-tu-liem", 2, 95.7],
+    ]);
+    const dongDa = json.units[0].criteria.find((c: { id: string }) => c.id === "total");
+    expect(dongDa).toMatchObject({ points: 96.3, self: 97, self_diff: 0.7 });
+    expect(r.code).toBe(0);
+
+    writeFileSync(file, '{\n  "units": {\n    "dong-da": { "points": { "totl": { "appraised": 96.3 } } }\n  }\n}\n');
+    const bad = await cli("score", "--framework", "fixtures/published/total-only.yaml", "--evidence", file);
+    expect(bad.code).toBe(1);
+    const d = JSON.parse(bad.stdout).diagnostics.find((x: { code: string }) => x.code === "evidence-unknown-criterion");
+    expect(d).toMatchObject({ file, line: 3, path: ["units", "dong-da", "points", "totl"] });
+    expect(d.message).toContain('"total"');
+  });
+});
