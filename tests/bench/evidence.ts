@@ -3,18 +3,18 @@
  * 100 inputs), written to a temp file and read back through the streaming reader.
  * Prints rows/s (after a warm-up), peak RSS and heap, and heap per value kept.
  *
- *   npx tsx bench/evidence.ts [rows]
- *   NODE_OPTIONS=--expose-gc npx tsx bench/evidence.ts   (exact heap held after a GC)
+ *   npx tsx tests/bench/evidence.ts [rows]
+ *   NODE_OPTIONS=--expose-gc npx tsx tests/bench/evidence.ts   (exact heap held after a GC)
  */
 import { createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dec } from "../src/core/decimal.js";
-import { createEvidenceReader } from "../src/evidence/reader.js";
-import type { EvidenceSchema } from "../src/evidence/schema.js";
-import type { InputPlan, InputType } from "../src/framework/ir.js";
-import { readEvidenceFile } from "../src/node/evidence.js";
+import { dec } from "../../src/core/decimal.js";
+import { createEvidenceReader } from "../../src/evidence/reader.js";
+import type { EvidenceSchema } from "../../src/evidence/schema.js";
+import type { InputPlan, InputType } from "../../src/framework/ir.js";
+import { readEvidenceFile } from "../../src/node/evidence.js";
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const INPUTS = 100;

@@ -1,10 +1,10 @@
 /**
  * Time to parse, validate and compile a framework of 100 leaves
  * (10 fields × 10 leaves, every rule kind). Target: < 10 ms per framework after warm-up.
- * Run: npx tsx bench/framework.ts
+ * Run: npx tsx tests/bench/framework.ts
  */
-import { parseFramework } from "../src/framework/index.js";
-import { loadYaml } from "../src/yaml/load.js";
+import { parseFramework } from "../../src/framework/index.js";
+import { loadYaml } from "../../src/yaml/load.js";
 
 export function generateFrameworkYaml(fields = 10, leavesPerField = 10): string {
   const lines = [

@@ -7,15 +7,15 @@
  *   default), scoring without it, building every explanation object, rendering every
  *   unit's explanation text (`explainText`), and `JSON.stringify(result)` (`toJSON`).
  * Only one result is alive at a time. Run with the collector exposed, for honest heap
- * figures: `node --expose-gc --import tsx bench/engine.ts [units] [--only=score|explain|render|json]`.
+ * figures: `node --expose-gc --import tsx tests/bench/engine.ts [units] [--only=score|explain|render|json]`.
  */
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { explainText, score } from "../src/engine/index.js";
-import { syntheticEvidence, syntheticFrameworkYaml } from "../src/engine/synthetic.js";
-import type { EvidenceSet } from "../src/evidence/model.js";
-import { parseFramework } from "../src/framework/index.js";
-import { makeEvidence } from "../fixtures/engine/evidence.js";
+import { explainText, score } from "../../src/engine/index.js";
+import { syntheticEvidence, syntheticFrameworkYaml } from "../../src/engine/synthetic.js";
+import type { EvidenceSet } from "../../src/evidence/model.js";
+import { parseFramework } from "../../src/framework/index.js";
+import { makeEvidence } from "../../fixtures/engine/evidence.js";
 
 const args = process.argv.slice(2);
 const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);

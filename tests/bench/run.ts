@@ -1,5 +1,5 @@
 /**
- * Runs every benchmark (bench/<area>.ts) in its own process, so that each one's
+ * Runs every benchmark (tests/bench/<area>.ts) in its own process, so that each one's
  * peak memory is its own. `npm run bench` or `npm run bench -- engine survey`.
  */
 import { spawnSync } from "node:child_process";
@@ -17,7 +17,7 @@ const benches = readdirSync(here)
 
 let failed = 0;
 for (const name of benches) {
-  process.stdout.write(`\n=== bench/${name}.ts\n`);
+  process.stdout.write(`\n=== tests/bench/${name}.ts\n`);
   const r = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", join(here, `${name}.ts`)], { stdio: "inherit" });
   if (r.status !== 0) failed++;
 }

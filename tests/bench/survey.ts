@@ -1,6 +1,6 @@
 /**
  * SIPAS benchmark: 1,000,000 respondents × 33 items (sipas-2023), streamed.
- *   npx tsx bench/survey.ts [respondents]
+ *   npx tsx tests/bench/survey.ts [respondents]
  * 1) generated CSV chunks pushed into the streaming reader (generation timed apart);
  * 2) the same CSV written to a temp file and read with readResponsesFile (node:fs stream).
  * Prints time after a warm-up, rows/s, and peak RSS sampled per chunk, at 1/4 and at full size,
@@ -9,11 +9,11 @@
 import { readFileSync, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseSurvey, createResponsesReader, computeSurveyResult, type CompiledSurvey } from "../src/survey/index.js";
-import { readResponsesFile } from "../src/node/survey.js";
+import { parseSurvey, createResponsesReader, computeSurveyResult, type CompiledSurvey } from "../../src/survey/index.js";
+import { readResponsesFile } from "../../src/node/survey.js";
 
 const N = Number(process.argv[2] ?? 1_000_000);
-const parsed = parseSurvey(readFileSync(new URL("../frameworks/sipas-2023.yaml", import.meta.url), "utf8"));
+const parsed = parseSurvey(readFileSync(new URL("../../frameworks/sipas-2023.yaml", import.meta.url), "utf8"));
 if (!parsed.ok) throw new Error("sipas-2023.yaml does not compile");
 const survey: CompiledSurvey = parsed.survey;
 const items = survey.items.map((i) => i.id);

@@ -1,10 +1,10 @@
 /**
  * Expression benchmark: parse+check+compile time of a typical rule expression, and evaluations per
- * second over 10,000 units × 100 expressions (the engine's workload). Run: npx tsx bench/expr.ts
+ * second over 10,000 units × 100 expressions (the engine's workload). Run: npx tsx tests/bench/expr.ts
  */
-import { dec } from "../src/core/decimal.js";
-import { CalendarDate, MISSING, type Value, type ValueType } from "../src/core/value.js";
-import { checkExpression, compileExpression, parseExpression } from "../src/expr/index.js";
+import { dec } from "../../src/core/decimal.js";
+import { CalendarDate, MISSING, type Value, type ValueType } from "../../src/core/value.js";
+import { checkExpression, compileExpression, parseExpression } from "../../src/expr/index.js";
 
 const SOURCES = [
   "dossiers_on_time / dossiers_received",
