@@ -4,7 +4,8 @@
  * Titles are printed as written (Vietnamese intact).
  */
 import { type Decimal, type Rounding, roundTo } from "../core/decimal.js";
-import { formatValue } from "../core/value.js";
+import { formatValue, type Value } from "../core/value.js";
+import { isDecimal } from "../core/decimal.js";
 import type { CompiledFramework, NodePlan } from "../framework/ir.js";
 import { divRoundNum, pow10Num, scaledNumIndex } from "./fixed.js";
 import type { Explanation, NodeResult, NodeStatus, UnitResult } from "./result.js";
@@ -16,7 +17,7 @@ export type { Explanation, ValueRead } from "./result.js";
 export function explanationLines(e: Explanation): string[] {
   const lines: string[] = [];
   lines.push(`rule ${e.rule}${e.source !== undefined ? `: ${e.source}` : ""}`);
-  for (const v of e.values) lines.push(`  ${v.name} = ${formatValue(v.value)}${v.via !== undefined ? ` (via ${v.via})` : ""}`);
+  for (const v of e.values) lines.push(`  ${v.name} ${readable(v.value)}${v.via !== undefined ? ` (via ${v.via})` : ""}`);
   lines.push(`→ ${e.branch}`);
   return lines;
 }
@@ -189,4 +190,10 @@ function countTexts(unit: UnitScore, framework: CompiledFramework): ((node: Node
       explanation: node.kind === "leaf" ? core.leafExplanation(i) : undefined,
     };
   };
+}
+
+/** A value for people: a long quotient is shown to 6 decimal places with "≈" (the data keeps it exact). */
+function readable(value: Value): string {
+  if (isDecimal(value) && value.decimalPlaces() > 6) return `≈ ${value.toDecimalPlaces(6).toString()}`;
+  return `= ${formatValue(value)}`;
 }
