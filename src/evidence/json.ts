@@ -6,6 +6,7 @@
  * Registry: `[{ "code", "name", "type", "parent", ...attributes }]` or `{ "units": [ ... ] }`.
  * Every input value and every points entry counts as one row.
  */
+import { FORBIDDEN_KEYS } from "../yaml/load.js";
 import { type Decimal, isDecimal } from "../core/decimal.js";
 import type { Diagnostic, DocPath, Location } from "../diagnostics/index.js";
 import { didYouMean } from "../diagnostics/index.js";
@@ -65,6 +66,14 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
   }
   for (const [code, body] of Object.entries(units)) {
     const unitPath = ["units", code];
+    if (FORBIDDEN_KEYS.has(code)) {
+      // Never a unit code: such keys reach object internals elsewhere. Its entries are rejected rows.
+      b.report("forbidden-key", { key: code }, where(unitPath));
+      let entries = 0;
+      if (isObject(body)) for (const group of [body["inputs"], body["points"]]) if (isObject(group)) entries += Object.keys(group).length;
+      for (let i = 0; i < Math.max(1, entries); i++) b.rejectRow();
+      continue;
+    }
     if (!isObject(body)) {
       const row = b.beginRow();
       b.report("evidence-json-shape", { found: describe(body), expected: `an object {"inputs": {...}, "points": {...}}` }, where(unitPath, { unit: code }));

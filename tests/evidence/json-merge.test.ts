@@ -191,3 +191,15 @@ describe("node loader", () => {
     expect(json.registry).toHaveLength(3);
   });
 });
+
+describe("JSON evidence keys that reach object internals", () => {
+  it("refuses __proto__ as a unit code with forbidden-key at its line and column, and counts its entries as rejected", () => {
+    const text = '{\n  "units": {\n    "__proto__": { "points": { "total": { "appraised": 1 } } },\n    "dong-da": { "points": { "total": { "appraised": 90 } } }\n  }\n}\n';
+    const schema = { inputs: new Map(), criteria: new Set(["total"]) };
+    const part = readJsonText(text, schema, { file: "p.json" });
+    expect(part.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["forbidden-key", 3, 5]]);
+    expect([...part.byUnit.keys()]).toEqual(["dong-da"]);
+    expect(part.stats).toEqual({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1 });
+    expect(Object.prototype.hasOwnProperty.call({}, "total")).toBe(false);
+  });
+});
