@@ -63,20 +63,10 @@ export class CalendarDate {
   }
 }
 
-export function isCalendarDate(value: Value): value is CalendarDate {
-  return value instanceof CalendarDate;
-}
 
 /** The static type of a value, as used by the expression checker. */
 export type ValueType = "number" | "string" | "boolean" | "date" | "unknown";
 
-export function typeOfValue(value: Value): ValueType {
-  if (isDecimal(value)) return "number";
-  if (typeof value === "string") return "string";
-  if (typeof value === "boolean") return "boolean";
-  if (value instanceof CalendarDate) return "date";
-  return "unknown";
-}
 
 /** A short text for explanations: `0.9333`, `2024-01-15`, `true`, `"on_time"`, `missing`. */
 export function formatValue(value: Value): string {
