@@ -9,6 +9,7 @@
  * breaks, and chunks that split anywhere. Pure: text in, accumulator and
  * diagnostics out.
  */
+import { detectDelimiter as detectHeaderDelimiter } from "../evidence/csv.js";
 import { diag, didYouMean, suggestion, type Diagnostic, type DiagnosticCode, type ParamsOf } from "../diagnostics/index.js";
 import {
   addRespondent,
@@ -440,16 +441,7 @@ class Reader implements ResponsesReader {
   }
 }
 
-/** `;` when the header has more semicolons than commas outside quotes, else `,`. */
+/** The delimiter's char code: `;` when the header has more semicolons than commas outside quotes, else `,`. */
 export function detectDelimiter(headerLine: string): number {
-  let commas = 0;
-  let semis = 0;
-  let quoted = false;
-  for (let i = 0; i < headerLine.length; i++) {
-    const c = headerLine.charCodeAt(i);
-    if (c === QUOTE) quoted = !quoted;
-    else if (!quoted && c === 44) commas++;
-    else if (!quoted && c === 59) semis++;
-  }
-  return semis > commas ? 59 : 44;
+  return (detectHeaderDelimiter(headerLine, true) ?? ",").charCodeAt(0);
 }
