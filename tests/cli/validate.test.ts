@@ -53,6 +53,41 @@ describe("par-index validate", () => {
     expect(unknownKey).toContain('Did you mean "title"?');
   });
 
+  it("validates survey definitions too, so `validate frameworks/*.yaml` (the README's example) passes", async () => {
+    const { readdirSync } = await import("node:fs");
+    const files = readdirSync("frameworks").filter((f) => f.endsWith(".yaml")).map((f) => `frameworks/${f}`);
+    const r = await cli("validate", ...files);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("frameworks/sipas-2023.yaml: valid survey (sipas-2023, 2023, 33 items)");
+  });
+
+  it("reports a broken survey definition with its positions", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-validate-survey-"));
+    const file = join(dir, "survey.yaml");
+    writeFileSync(
+      file,
+      [
+        "format: par-index/survey-v1",
+        "id: s",
+        "title: t",
+        "year: 2023",
+        "scale: { levels: [1, 2, 3, 4, 5], satisfied: [4, 6] }",
+        "groups: [{ id: services, title: x }]",
+        "elements: [{ id: access, group: services, title: y }]",
+        "items: [{ id: q1, element: acess, text: z }]",
+        "",
+      ].join("\n"),
+    );
+    const r = await cli("validate", file);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    for (const line of lines) expect(line).toMatch(LINE);
+    const codes = lines.map((l) => LINE.exec(l)![4]);
+    expect(codes).toEqual(expect.arrayContaining(["survey-satisfied-not-in-scale", "survey-unknown-element"]));
+    expect(lines.find((l) => l.includes("survey-unknown-element"))!.startsWith(`${file}:8:`)).toBe(true);
+  });
+
   it("exits 2 on usage errors", async () => {
     expect((await cli("validate")).code).toBe(2);
     expect((await cli("validate", "--nope", "x.yaml")).code).toBe(2);

@@ -1,19 +1,40 @@
+import { readFileSync } from "node:fs";
 import { hasErrors } from "../../diagnostics/index.js";
 import { loadFrameworkFile } from "../../node/framework.js";
+import { loadSurveyFile } from "../../node/survey.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
 export const validateHelp = `par-index validate FILE...
 
-Checks framework files. Exit 0 when all are valid; otherwise exit 1 with one line
-per problem on stderr: FILE:LINE:COLUMN: error CODE: message.`;
+Checks framework files (format: par-index/v1) and SIPAS survey definitions
+(format: par-index/survey-v1). Exit 0 when all are valid; otherwise exit 1 with
+one line per problem on stderr: FILE:LINE:COLUMN: error CODE: message.`;
 
-export function validateCommand(argv: readonly string[], io: CliIo): number {
+const SURVEY_FORMAT = /^format:\s*["']?par-index\/survey-v1["']?\s*(#.*)?$/m;
+
+/** Whether a file declares the survey format (read cheaply; an unreadable file is left to the framework loader to report). */
+function isSurvey(file: string): boolean {
+  try {
+    return SURVEY_FORMAT.test(readFileSync(file, "utf8").slice(0, 64 * 1024));
+  } catch {
+    return false;
+  }
+}
+
+export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs(argv, {}, true);
   if (positionals.length === 0) throw new UsageError("give at least one framework file: par-index validate FILE...");
   let failed = false;
   for (const file of positionals) {
+    if (isSurvey(file)) {
+      const result = await loadSurveyFile(file);
+      printDiagnostics(io, result.diagnostics);
+      if (!result.ok || hasErrors(result.diagnostics)) failed = true;
+      else io.stdout(`${file}: valid survey (${result.survey.id}, ${result.survey.year}, ${result.survey.items.length} items)\n`);
+      continue;
+    }
     const result = loadFrameworkFile(file);
     printDiagnostics(io, result.diagnostics);
     if (!result.ok || hasErrors(result.diagnostics)) failed = true;
