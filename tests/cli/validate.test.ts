@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,7 +54,6 @@ describe("par-index validate", () => {
   });
 
   it("validates survey definitions too, so `validate frameworks/*.yaml` (the README's example) passes", async () => {
-    const { readdirSync } = await import("node:fs");
     const files = readdirSync("frameworks").filter((f) => f.endsWith(".yaml")).map((f) => `frameworks/${f}`);
     const r = await cli("validate", ...files);
     expect(r.stderr).toBe("");

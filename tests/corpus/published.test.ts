@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../cli/helpers.js";
 
@@ -45,9 +47,6 @@ describe("published results come out as published", () => {
   it("gives the same ranks whatever the order of the rows", async () => {
     const points = readFileSync("fixtures/published/hanoi-districts-2023-points.csv", "utf8").trim().split("\n");
     const reversed = [points[0], ...points.slice(1).reverse()].join("\n") + "\n";
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
     const file = join(mkdtempSync(join(tmpdir(), "par-pub-")), "points.csv");
     writeFileSync(file, reversed);
     const a = JSON.parse((await cli("score", "--framework", "fixtures/published/total-only.yaml", "--units", "fixtures/published/units.csv", "--points", "fixtures/published/hanoi-districts-2023-points.csv")).stdout);

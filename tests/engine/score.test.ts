@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { framework, rawFramework, nodeOf, run, unitOf } from "./helpers.js";
+import { diag } from "../../src/diagnostics/index.js";
+import { score } from "../../src/engine/index.js";
+import { framework, makeEvidence, rawFramework, nodeOf, run, unitOf } from "./helpers.js";
 
 describe("applicability", () => {
   it("leaves a not-applicable criterion out of the denominator: 68.32 of an applicable 84 → 81.33", () => {
@@ -404,9 +406,6 @@ inputs:
 criteria:
   - { id: "1", max: 1, rule: { ratio: { value: a } } }
 `);
-    const { makeEvidence } = await import("./helpers.js");
-    const { score } = await import("../../src/engine/index.js");
-    const { diag } = await import("../../src/diagnostics/index.js");
     const ev = makeEvidence(fw, { u: {} });
     const evDiag = diag("engine-internal-error", { unit: "x", detail: "evidence" }, { file: "e.csv", line: 3, column: 1 });
     const r = score(fw, { ...ev, diagnostics: [evDiag] });
@@ -426,8 +425,6 @@ inputs:
 criteria:
   - { id: "1", max: 1, rule: { ratio: { value: a } } }
 `);
-    const { makeEvidence } = await import("./helpers.js");
-    const { score } = await import("../../src/engine/index.js");
     const r = score(fw, makeEvidence(fw, { u: { inputs: { a: 0.5 } } }), { explain: false });
     expect(r.units[0]!.nodes[0]!.explanation).toBeUndefined();
     expect(r.units[0]!.points.toString()).toBe("0.5");
