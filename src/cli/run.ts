@@ -1,3 +1,4 @@
+import pkg from "../../package.json" with { type: "json" };
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { validateCommand, validateHelp } from "./commands/validate.js";
 import { sipasCommand, sipasHelp } from "./commands/sipas.js";
@@ -20,7 +21,7 @@ const COMMANDS: Record<string, Command> = {
   demo: { help: demoHelp, run: demoCommand },
 };
 
-export const VERSION = "0.1.0";
+export const VERSION: string = pkg.version;
 
 function usage(): string {
   return `par-index ${VERSION}: score Vietnam's administrative-reform indices (PAR INDEX, SIPAS)

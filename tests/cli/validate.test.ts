@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -85,6 +85,11 @@ describe("par-index validate", () => {
     const codes = lines.map((l) => LINE.exec(l)![4]);
     expect(codes).toEqual(expect.arrayContaining(["survey-satisfied-not-in-scale", "survey-unknown-element"]));
     expect(lines.find((l) => l.includes("survey-unknown-element"))!.startsWith(`${file}:8:`)).toBe(true);
+  });
+
+  it("prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+    expect((await cli("--version")).stdout).toBe(`${version}\n`);
   });
 
   it("exits 2 on usage errors", async () => {
