@@ -29,12 +29,17 @@ export {
   diag,
   formatDiagnostic,
   hasErrors,
+  isLang,
+  localizeDiagnostic,
+  localizeDiagnostics,
+  messageOf,
   sortDiagnostics,
   type Diagnostic,
   type DiagnosticCode,
   type DocPath,
   type Location,
   type Severity,
+  type Lang,
 } from "./diagnostics/index.js";
 export { loadYaml, type LoadedYaml, type YamlLimits } from "./yaml/load.js";
 export { PositionIndex } from "./yaml/positions.js";

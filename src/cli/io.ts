@@ -1,3 +1,5 @@
+import type { Lang } from "../diagnostics/define.js";
+
 /** Where a command writes: injected so commands can be tested in-process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -5,6 +7,16 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress display). */
   readonly stderrIsTty: boolean;
   readonly cwd: string;
+  /**
+   * The language of human-readable output, from `--lang` (parsed by `runCli` for
+   * every command and removed from its arguments). Read it with {@link langOf}.
+   */
+  readonly lang?: Lang;
+}
+
+/** The language a command words its output in: `--lang`, default Vietnamese. */
+export function langOf(io: CliIo): Lang {
+  return io.lang ?? "vi";
 }
 
 /** Exit statuses of the contract: 0 clean, 1 errors in the framework or evidence, 2 usage. */

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
-import type { CliIo } from "./io.js";
+import { langOf, type CliIo } from "./io.js";
 
 export const FORMATS = ["json", "table", "csv", "md"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -13,9 +13,10 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
   else writeFileSync(resolve(io.cwd, out), body, "utf8");
 }
 
-/** Prints diagnostics on stderr, one `FILE:LINE:COLUMN: severity CODE: message` line each. */
+/** Prints diagnostics on stderr, one `FILE:LINE:COLUMN: severity CODE: message` line each, worded per `--lang`. */
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
-  for (const d of sortDiagnostics(diagnostics)) io.stderr(formatDiagnostic(d) + "\n");
+  const lang = langOf(io);
+  for (const d of sortDiagnostics(diagnostics)) io.stderr(formatDiagnostic(d, lang) + "\n");
 }
 
 /** A progress line on a terminal's stderr, rewritten in place; nothing when stderr is not a terminal. */

@@ -1,4 +1,5 @@
 import pkg from "../../package.json" with { type: "json" };
+import { isLang, type Lang } from "../diagnostics/define.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { validateCommand, validateHelp } from "./commands/validate.js";
 import { sipasCommand, sipasHelp } from "./commands/sipas.js";
@@ -36,9 +37,47 @@ ${Object.values(COMMANDS)
 Run "par-index COMMAND --help" for a command's options.`;
 }
 
+/**
+ * Takes `--lang vi|en` (or `--lang=vi`) out of the arguments, wherever it is; the last one wins.
+ * Throws a usage error for another value.
+ */
+export function takeLang(argv: readonly string[]): { lang: Lang | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let lang: Lang | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    let value: string | undefined;
+    if (a === "--lang") {
+      value = argv[i + 1];
+      i++;
+      if (value === undefined) throw new UsageError("missing value for --lang: give it as --lang vi or --lang en.");
+    } else if (a.startsWith("--lang=")) value = a.slice("--lang=".length);
+    else {
+      rest.push(a);
+      continue;
+    }
+    if (!isLang(value)) throw new UsageError(`--lang must be vi or en, not "${value}".`);
+    lang = value;
+  }
+  return { lang, rest };
+}
+
 /** Runs the CLI on `argv` (without node and script); returns the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  let parsed: ReturnType<typeof takeLang>;
+  try {
+    parsed = takeLang(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`par-index: ${e.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (parsed.lang !== undefined) io = { ...io, lang: parsed.lang };
+  const [name, ...rest] = parsed.rest;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout(usage() + "\n");
     return name === undefined ? EXIT_USAGE : EXIT_OK;

@@ -1,11 +1,40 @@
 import { CATALOGUE, type DiagnosticCode, type ParamsOf } from "./catalogue.js";
+import type { Lang } from "./define.js";
 import type { Diagnostic, Location, Severity } from "./types.js";
 
 export type { Diagnostic, DocPath, Location, Severity } from "./types.js";
 export type { DiagnosticCode, ParamsOf } from "./catalogue.js";
 export { CATALOGUE } from "./catalogue.js";
+export { defineMessages, defineStrings, isLang, LANGS, type Lang, type MessageSpec } from "./define.js";
 
-/** Builds a diagnostic from its code and params; the wording comes from the catalogue. */
+type AnySpec = { severity: Severity; message: (p: unknown) => string; vi: (p: unknown) => string };
+
+/**
+ * The wording of catalogue entry `code` with `params`, in `lang`. Unknown codes
+ * (a diagnostic from a newer version) give undefined.
+ */
+export function messageOf(code: string, params: Readonly<Record<string, unknown>>, lang: Lang): string | undefined {
+  if (!Object.hasOwn(CATALOGUE, code)) return undefined;
+  const spec = (CATALOGUE as unknown as Record<string, AnySpec>)[code]!;
+  return lang === "vi" ? spec.vi(params) : spec.message(params);
+}
+
+/**
+ * The same diagnostic worded in `lang` (code, params and position unchanged).
+ * The library words diagnostics in English; the CLI words them per `--lang`.
+ */
+export function localizeDiagnostic(d: Diagnostic, lang: Lang): Diagnostic {
+  const message = messageOf(d.code, d.params, lang);
+  if (message === undefined || message === d.message) return d;
+  return Object.freeze({ ...d, message });
+}
+
+/** {@link localizeDiagnostic} over a list. */
+export function localizeDiagnostics(list: readonly Diagnostic[], lang: Lang): Diagnostic[] {
+  return list.map((d) => localizeDiagnostic(d, lang));
+}
+
+/** Builds a diagnostic from its code and params; the wording (English) comes from the catalogue. */
 export function diag<C extends DiagnosticCode>(
   code: C,
   params: ParamsOf<C>,
@@ -30,12 +59,18 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
-/** `FILE:LINE:COLUMN: error CODE: message` (the parts that are known). */
-export function formatDiagnostic(d: Diagnostic): string {
+/**
+ * `FILE:LINE:COLUMN: error CODE: message` (the parts that are known). With `lang`,
+ * the message is worded in that language (the severity word and code stay as they are,
+ * for tools that read the line).
+ */
+export function formatDiagnostic(d: Diagnostic, lang?: Lang): string {
+  if (lang !== undefined) d = localizeDiagnostic(d, lang);
   let where = d.file ?? "";
   if (d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
   const prefix = where ? `${where}: ` : "";
-  const subject = [d.unit && `unit ${d.unit}`, d.criterion && `criterion ${d.criterion}`, d.input && `input ${d.input}`]
+  const [u, c, i] = lang === "vi" ? ["đơn vị", "tiêu chí", "số liệu"] : ["unit", "criterion", "input"];
+  const subject = [d.unit && `${u} ${d.unit}`, d.criterion && `${c} ${d.criterion}`, d.input && `${i} ${d.input}`]
     .filter(Boolean)
     .join(", ");
   return `${prefix}${d.severity} ${d.code}: ${d.message}${subject && !d.message.includes(subject) ? ` [${subject}]` : ""}`;
@@ -81,8 +116,8 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** A did-you-mean suffix for messages: ` Did you mean "x"?` or empty. */
-export function suggestion(word: string, candidates: Iterable<string>): string {
+/** A did-you-mean suffix for messages: ` Did you mean "x"?` (` Có phải là "x"?` in Vietnamese) or empty. */
+export function suggestion(word: string, candidates: Iterable<string>, lang: Lang = "en"): string {
   const s = didYouMean(word, candidates);
-  return s === undefined ? "" : ` Did you mean "${s}"?`;
+  return s === undefined ? "" : lang === "vi" ? ` Có phải là "${s}"?` : ` Did you mean "${s}"?`;
 }

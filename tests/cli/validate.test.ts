@@ -41,7 +41,7 @@ describe("par-index validate", () => {
         "",
       ].join("\n"),
     );
-    const r = await cli("validate", file);
+    const r = await cli("validate", file, "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     const lines = r.stderr.trim().split("\n");
@@ -51,6 +51,15 @@ describe("par-index validate", () => {
     const unknownKey = lines.find((l) => l.includes("unknown-key"))!;
     expect(unknownKey.startsWith(`${file}:10:`)).toBe(true);
     expect(unknownKey).toContain('Did you mean "title"?');
+
+    // Vietnamese by default: same lines, same codes and positions, other wording.
+    const vi = await cli("validate", file);
+    const viLines = vi.stderr.trim().split("\n");
+    expect(viLines.map((l) => LINE.exec(l)![4])).toEqual(codes);
+    const viUnknownKey = viLines.find((l) => l.includes("unknown-key"))!;
+    expect(viUnknownKey.startsWith(`${file}:10:`)).toBe(true);
+    expect(viUnknownKey).toContain('khóa "titel" không hợp lệ');
+    expect(viUnknownKey).toContain('Có phải là "title"?');
   });
 
   it("validates survey definitions too, so `validate frameworks/*.yaml` (the README's example) passes", async () => {
@@ -78,7 +87,7 @@ describe("par-index validate", () => {
         "",
       ].join("\n"),
     );
-    const r = await cli("validate", file);
+    const r = await cli("validate", file, "--lang", "en");
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split("\n");
     for (const line of lines) expect(line).toMatch(LINE);

@@ -7,7 +7,7 @@ import { formatDiagnostic } from "../../diagnostics/index.js";
 import { toTable } from "../../report/index.js";
 import { lossByField, overClaims } from "../../report/insights.js";
 import { parseCommandArgs } from "../args.js";
-import { EXIT_OK, type CliIo } from "../io.js";
+import { EXIT_OK, langOf, type CliIo } from "../io.js";
 import { loadForScoring, reportFailedLoad } from "../scoring.js";
 
 export const demoHelp = `par-index demo
@@ -81,7 +81,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     out.push("", `${errors.length} evidence problem(s); the units concerned are ranked last and flagged incomplete:`);
-    for (const d of errors.slice(0, 5)) out.push("  " + formatDiagnostic(d));
+    for (const d of errors.slice(0, 5)) out.push("  " + formatDiagnostic(d, langOf(io)));
   }
   out.push("", `Scored in ${elapsed.toFixed(0)} ms. Explain a unit: npx tsx src/cli/main.ts explain --framework ${FRAMEWORK} \\`);
   out.push(

@@ -1,8 +1,8 @@
-import { score } from "../../engine/index.js";
-import { hasErrors } from "../../diagnostics/index.js";
+import { score, scoreResultToJson } from "../../engine/index.js";
+import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
 import { toCsv, toMarkdown, toTable } from "../../report/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
 import { emit, FORMATS, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 
@@ -23,7 +23,10 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const loaded = await loadForScoring(values, io);
   if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
   const result = score(loaded.framework, loaded.evidence, { explain: false });
-  if (format === "json") emit(io, JSON.stringify(result.toJSON(), null, 2), values.out);
+  if (format === "json") {
+    const worded = { ...result, diagnostics: localizeDiagnostics(result.diagnostics, langOf(io)) };
+    emit(io, JSON.stringify(scoreResultToJson(worded), null, 2), values.out);
+  }
   else {
     printDiagnostics(io, result.diagnostics);
     const render = { table: toTable, csv: toCsv, md: toMarkdown }[format];

@@ -1,7 +1,8 @@
 import { runSurveyFiles } from "../../node/survey.js";
 import { surveyToCsv, surveyToMarkdown, surveyToTable } from "../../survey/index.js";
 import { asArray, oneOf, parseCommandArgs, requireOption } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { localizeDiagnostics } from "../../diagnostics/index.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { emit, FORMATS, printDiagnostics, progressReporter } from "../output.js";
 
 export const sipasHelp = `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--out FILE]
@@ -32,7 +33,10 @@ export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<
     printDiagnostics(io, run.diagnostics);
     return EXIT_ERRORS;
   }
-  if (format === "json") emit(io, JSON.stringify(run.result, null, 2), values.out);
+  if (format === "json") {
+    const json = { ...run.result.toJSON(), diagnostics: localizeDiagnostics(run.result.diagnostics, langOf(io)) };
+    emit(io, JSON.stringify(json, null, 2), values.out);
+  }
   else {
     printDiagnostics(io, run.diagnostics);
     const render = { table: surveyToTable, csv: surveyToCsv, md: surveyToMarkdown }[format];
