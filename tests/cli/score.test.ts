@@ -54,7 +54,7 @@ describe("par-index score", () => {
 
     const csv = await cli("score", ...DISTRICT, "--format", "csv");
     const rows = csv.stdout.trim().split(/\r?\n/);
-    expect(rows[0]).toMatch(/^rank,unit,name,points,max,index,grade,complete,1,2,3,4,5,6,7,8$/);
+    expect(rows[0]).toMatch(/^rank,unit,name,points,max,index,grade,complete,1,2,3,4,5,6,7,8,9$/);
     expect(rows).toHaveLength(31);
 
     const md = await cli("score", ...DISTRICT, "--format", "md");
