@@ -9,6 +9,7 @@ import { lossByField, overClaims } from "../../report/insights.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, langOf, type CliIo } from "../io.js";
 import { loadForScoring, reportFailedLoad } from "../scoring.js";
+import { blocksSection } from "./demo-blocks.js";
 
 export const demoHelp = `par-index demo
 
@@ -83,6 +84,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     out.push("", `${errors.length} evidence problem(s); the units concerned are ranked last and flagged incomplete:`);
     for (const d of errors.slice(0, 5)) out.push("  " + formatDiagnostic(d, langOf(io)));
   }
+  out.push(...((await blocksSection(root, io, langOf(io))) ?? []));
   out.push("", `Scored in ${elapsed.toFixed(0)} ms. Explain a unit: npx tsx src/cli/main.ts explain --framework ${FRAMEWORK} \\`);
   out.push(
     `  --units ${DISTRICTS}/units.csv --evidence ${DISTRICTS}/evidence.csv --evidence ${DISTRICTS}/sipas.csv --points ${DISTRICTS}/points.csv --locale vi --unit dong-da`,
