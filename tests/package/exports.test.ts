@@ -9,7 +9,7 @@ describe("package.json", () => {
   it("declares a dual ESM/CJS package with types first in every condition", () => {
     expect(pkg.name).toBe("par-index");
     expect(pkg.bin).toEqual({ "par-index": "./dist/cli.js" });
-    expect(pkg.files).toEqual(["dist"]);
+    expect(pkg.files).toEqual(["dist", "frameworks"]); // the bundled frameworks and their format reference ship too
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.engines.node).toBe(">=20");
     for (const entry of [".", "./node"]) {
