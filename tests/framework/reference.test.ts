@@ -97,6 +97,16 @@ describe(`${PAGE} is complete`, () => {
     for (const f of EXPR_FUNCTIONS) expect(text.includes(`\`${f.name}(`), `${f.signature} is documented`).toBe(true);
   });
 
+  it("every bundled framework states its decision and date, and separates transcribed from illustrative", () => {
+    for (const file of readdirSync("frameworks").filter((f) => f.endsWith(".yaml"))) {
+      const fw = parseYaml(readFileSync(`frameworks/${file}`, "utf8")) as { source: string; notes?: string };
+      expect(fw.source, `${file}: a decision number in source`).toMatch(/\d+\/(QĐ|NQ)-[A-ZĐ]+/);
+      expect(fw.source, `${file}: a date in source`).toMatch(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/);
+      expect(fw.notes, `${file}: notes say what is transcribed`).toMatch(/TRANSCRIBED/);
+      expect(fw.notes, `${file}: notes say what is illustrative`).toMatch(/ILLUSTRATIVE/);
+    }
+  });
+
   it("lists every bundled framework, and only those", () => {
     const files = readdirSync("frameworks").filter((f) => f.endsWith(".yaml")).sort();
     const listed = [...text.matchAll(/^\| `([a-z0-9-]+\.yaml)`/gm)].map((m) => m[1]!).sort();
