@@ -11,7 +11,8 @@ import { type Decimal, isDecimal } from "../core/decimal.js";
 import type { Diagnostic, DocPath, Location } from "../diagnostics/index.js";
 import { didYouMean } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
-import { locateJsonPaths, pathKey, positionOfOffset } from "./json-positions.js";
+import { type DuplicateKey, JsonNumber, MAX_JSON_DEPTH, parseJsonExact } from "./json-parse.js";
+import { locateJsonPaths, pathKey } from "./json-positions.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, PartBuilder, pointsEntry } from "./part.js";
 import type { EvidenceSchema } from "./schema.js";
@@ -23,6 +24,8 @@ export interface JsonReadOptions {
   readonly expect?: readonly EvidenceFileKind[];
   /** The unit registry: when given, unit codes not in it are errors. */
   readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
+  /** Repeated keys found by the parser, per object of `data` (from {@link readJsonText}). */
+  readonly duplicates?: ReadonlyMap<object, readonly DuplicateKey[]>;
 }
 
 const POINTS_PLAN: InputPlan = Object.freeze({ kind: "input", name: "points", slot: -1, type: "number", missing: "error" });
@@ -38,14 +41,54 @@ function isObject(v: unknown): v is Obj {
 
 function describe(v: unknown): string {
   if (v === null) return "null";
+  if (v instanceof JsonNumber) return `number ${v.text}`;
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "an object";
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
+/** Rows a value would have made at a path of JSON evidence (for a repeated key's value: all rejected). */
+function rowsIn(v: unknown, depth: number): number {
+  // depth: 0 = the document, 1 = "units", 2 = a unit, 3 = its "inputs"/"points", 4 = one entry.
+  if (depth >= 4 || !isObject(v)) return 1;
+  let rows = 0;
+  if (depth === 3) rows = Object.keys(v).length;
+  else if (depth === 2) for (const g of [v["inputs"], v["points"]]) rows += isObject(g) ? Object.keys(g).length : 0;
+  else for (const k of Object.keys(v)) rows += rowsIn(v[k], depth + 1);
+  return Math.max(depth === 0 ? 0 : 1, rows);
+}
+
 /** True when a parsed JSON value has the shape of a unit registry. */
 export function isJsonRegistry(data: unknown): boolean {
   return Array.isArray(data) || (isObject(data) && Array.isArray(data["units"]));
+}
+
+/**
+ * Reports the repeated keys of `obj` (kept: the first value). Each is an error at the
+ * repeated key's line and column; `rows` > 0 counts that many rows as rejected
+ * (outside a row), 0 reports inside the current row (which is then rejected).
+ */
+function reportDuplicates(
+  b: PartBuilder,
+  options: JsonReadOptions,
+  obj: object,
+  path: DocPath,
+  rows: (d: DuplicateKey) => number,
+  extra: (key: string) => Location = () => ({}),
+): void {
+  const list = options.duplicates?.get(obj);
+  if (list === undefined) return;
+  for (const d of list) {
+    const n = rows(d);
+    const where: Location = { path: [...path, d.key], line: d.line, column: d.column, ...extra(d.key) };
+    if (n === 0) b.report("evidence-json-duplicate-key", { key: d.key, firstLine: d.firstLine }, where);
+    else {
+      const row = b.beginRow();
+      b.report("evidence-json-duplicate-key", { key: d.key, firstLine: d.firstLine }, where);
+      b.endRow(row);
+      for (let i = 1; i < n; i++) b.rejectRow();
+    }
+  }
 }
 
 /** Reads parsed JSON evidence (see the module comment for the shape). Diagnostics carry a JSON `path`. */
@@ -59,11 +102,13 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
   for (const key of Object.keys(data)) {
     if (key !== "units") unknownKey(b, key, ["units"], [key]);
   }
+  reportDuplicates(b, options, data, [], (d) => (d.key === "units" ? rowsIn(d.value, 1) : 1));
   const units = data["units"];
   if (!isObject(units)) {
     b.report("evidence-json-shape", { found: describe(units), expected: `"units": an object keyed by unit code` }, where(["units"]));
     return b.finish("evidence-json");
   }
+  reportDuplicates(b, options, units, ["units"], (d) => rowsIn(d.value, 2), (key) => ({ unit: key }));
   for (const [code, body] of Object.entries(units)) {
     const unitPath = ["units", code];
     if (FORBIDDEN_KEYS.has(code)) {
@@ -81,6 +126,7 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
       continue;
     }
     for (const key of Object.keys(body)) if (!UNIT_KEYS.includes(key)) unknownKey(b, key, UNIT_KEYS, [...unitPath, key], code);
+    reportDuplicates(b, options, body, unitPath, (d) => (UNIT_KEYS.includes(d.key) ? rowsIn(d.value, 3) : 1), () => ({ unit: code }));
     const known = b.checkUnit(code, where(unitPath));
     const inputs = body["inputs"];
     const points = body["points"];
@@ -89,6 +135,7 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
       b.report("evidence-json-shape", { found: describe(inputs), expected: `"inputs": an object of input values` }, where([...unitPath, "inputs"], { unit: code }));
       b.endRow(row);
     } else if (inputs !== undefined) {
+      reportDuplicates(b, options, inputs, [...unitPath, "inputs"], () => 1, (key) => ({ unit: code, input: key }));
       for (const [name, raw] of Object.entries(inputs)) {
         const path = [...unitPath, "inputs", name];
         if (!known) {
@@ -110,6 +157,7 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
       b.report("evidence-json-shape", { found: describe(points), expected: `"points": an object keyed by criterion id` }, where([...unitPath, "points"], { unit: code }));
       b.endRow(row);
     } else if (points !== undefined) {
+      reportDuplicates(b, options, points, [...unitPath, "points"], () => 1, (key) => ({ unit: code, criterion: key }));
       for (const [criterion, entry] of Object.entries(points)) {
         const path = [...unitPath, "points", criterion];
         if (!known) {
@@ -122,6 +170,7 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
           b.report("evidence-json-shape", { found: describe(entry), expected: `{"self": ..., "appraised": ...}` }, where(path, { unit: code, criterion }));
         } else {
           for (const key of Object.keys(entry)) if (!POINTS_KEYS.includes(key)) unknownKey(b, key, POINTS_KEYS, [...path, key], code);
+          reportDuplicates(b, options, entry, path, () => 0, () => ({ unit: code, criterion }));
           const self = jsonPoints(b, entry["self"], [...path, "self"], code, criterion);
           const appraised = jsonPoints(b, entry["appraised"], [...path, "appraised"], code, criterion);
           const note = entry["note"];
@@ -171,8 +220,9 @@ function builder(schema: EvidenceSchema, options: JsonReadOptions): PartBuilder 
 }
 
 /** Reads a parsed JSON unit registry: a list of `{code, name, type?, parent?, ...}` or `{ "units": [...] }`. */
-export function readUnitsJson(data: unknown, options: { file?: string } = {}): EvidencePart {
+export function readUnitsJson(data: unknown, options: { file?: string; duplicates?: ReadonlyMap<object, readonly DuplicateKey[]> } = {}): EvidencePart {
   const b = builder(EMPTY_SCHEMA, options.file === undefined ? {} : { file: options.file });
+  if (isObject(data)) reportDuplicates(b, options, data, [], (d) => (Array.isArray(d.value) ? Math.max(1, d.value.length) : 1));
   const list = Array.isArray(data) ? data : isObject(data) ? data["units"] : undefined;
   const base: (string | number)[] = Array.isArray(data) ? [] : ["units"];
   const units: UnitInfo[] = [];
@@ -190,7 +240,13 @@ export function readUnitsJson(data: unknown, options: { file?: string } = {}): E
       b.endRow(row);
       return;
     }
-    const code = typeof item["code"] === "string" ? item["code"].trim() : typeof item["code"] === "number" ? String(item["code"]) : "";
+    reportDuplicates(b, options, item, path, () => 0);
+    if (b.rowHasError) {
+      b.endRow(row);
+      return;
+    }
+    const rawCode = item["code"];
+    const code = typeof rawCode === "string" ? rawCode.trim() : typeof rawCode === "number" || rawCode instanceof JsonNumber ? String(rawCode) : "";
     if (code === "") {
       b.report("evidence-empty-cell", { column: "code" }, { path: [...path, "code"] });
       b.endRow(row);
@@ -211,7 +267,7 @@ export function readUnitsJson(data: unknown, options: { file?: string } = {}): E
     const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [k, v] of Object.entries(item)) {
       if (k === "code" || k === "name" || k === "type" || k === "parent") continue;
-      if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") attributes[k] = String(v);
+      if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof JsonNumber) attributes[k] = String(v);
     }
     const info: { code: string; name: string; type?: string; parent?: string; attributes: Record<string, string>; where: Location } = {
       code,
@@ -232,17 +288,16 @@ export function readUnitsJson(data: unknown, options: { file?: string } = {}): E
  * diagnostic get a line and column in the text, besides the JSON path.
  */
 export function readJsonText(text: string, schema: EvidenceSchema, options: JsonReadOptions = {}): EvidencePart {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const m = /position (\d+)/.exec(detail);
-    const pos = m ? positionOfOffset(text, Number(m[1])) : { line: 1, column: 1 };
+  const parsed = parseJsonExact(text);
+  if (!parsed.ok) {
     const b = builder(schema, options);
-    b.report("evidence-json-syntax", { detail: detail.replace(/\s*\(line \d+ column \d+\)/, "") }, pos);
+    const pos = { line: parsed.line, column: parsed.column };
+    if (parsed.kind === "too-deep") b.report("evidence-json-too-deep", { limit: MAX_JSON_DEPTH }, pos);
+    else b.report("evidence-json-syntax", { detail: parsed.detail }, pos);
     return b.finish("unknown");
   }
+  const data = parsed.value;
+  options = { ...options, duplicates: parsed.duplicates };
   const kind: EvidenceFileKind = isJsonRegistry(data) ? "registry" : "evidence-json";
   if (options.expect !== undefined && !options.expect.includes(kind)) {
     const b = builder(schema, options);
@@ -251,7 +306,7 @@ export function readJsonText(text: string, schema: EvidenceSchema, options: Json
     return b.finish(kind);
   }
   const part = kind === "registry"
-    ? readUnitsJson(data, options.file === undefined ? {} : { file: options.file })
+    ? readUnitsJson(data, options.file === undefined ? { duplicates: parsed.duplicates } : { file: options.file, duplicates: parsed.duplicates })
     : readEvidenceJson(data, schema, options);
   return withPositions(part, text);
 }

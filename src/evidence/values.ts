@@ -6,6 +6,7 @@ import { Dec, HUNDRED, ONE, ZERO, type Decimal } from "../core/decimal.js";
 import { CalendarDate, MISSING, type Value } from "../core/value.js";
 import { didYouMean } from "../diagnostics/index.js";
 import type { InputPlan, InputType } from "../framework/ir.js";
+import { JsonNumber, nfc } from "./json-parse.js";
 import { canonicalNumber, type Locale, otherLocale } from "./locale.js";
 
 /**
@@ -75,6 +76,7 @@ const PLAIN_DIGITS = /^\d{1,15}$/;
  * Empty (or blank) text is missing, never false or zero.
  */
 export function parseValue(text: string, input: InputPlan, locale: Locale): ValueResult {
+  text = nfc(text);
   const type = input.type;
   if (type === "text") return text.trim() === "" ? { ok: true, value: MISSING } : { ok: true, value: detach(text) };
   const t = text.trim();
@@ -195,25 +197,39 @@ function enumValue(t: string, input: InputPlan): ValueResult {
   return { ok: false, code: "evidence-enum-value", params };
 }
 
+/** Largest decimal exponent (either sign) of a JSON number read; beyond it the number is refused, never expanded. */
+export const MAX_JSON_EXPONENT = 100;
+
 /**
- * A value from JSON: numbers exactly via their shortest text, strings parsed per
- * the input type with locale `en`, booleans as booleans, null as missing.
+ * A value from JSON: numbers exactly (from their source text when read by
+ * {@link parseJsonExact}, else via the shortest text of the double), strings parsed
+ * per the input type with locale `en`, booleans as booleans, null as missing.
+ * Lists and objects are refused by kind, never walked (any depth is safe).
  */
 export function valueFromJson(raw: unknown, input: InputPlan): ValueResult {
   if (raw === null || raw === undefined) return { ok: true, value: MISSING };
   if (typeof raw === "string") return parseValue(raw, input, "en");
   const type = input.type;
-  if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return wrongType(String(raw), type, "en");
+  if (typeof raw === "number" || raw instanceof JsonNumber) {
+    if (typeof raw === "number" && !Number.isFinite(raw)) return wrongType(String(raw), type, "en");
     const text = String(raw);
-    if (type === "boolean" && (raw === 0 || raw === 1)) return { ok: true, value: raw === 1 };
+    let value: Decimal;
+    try {
+      value = new Dec(text);
+    } catch {
+      return wrongType(text, type, "en");
+    }
+    if (Math.abs(value.e) > MAX_JSON_EXPONENT) {
+      return wrongType(text, type, "en", `a number between 1e-${MAX_JSON_EXPONENT} and 1e${MAX_JSON_EXPONENT} in size`);
+    }
+    if (type === "boolean" && (value.eq(0) || value.eq(1))) return { ok: true, value: value.eq(1) };
     if (type === "number" || type === "integer" || type === "ratio" || type === "percent") {
-      return parseNumeric(/e/i.test(text) ? new Dec(text).toFixed() : text, input, "en");
+      return parseNumeric(/e/i.test(text) ? value.toFixed() : text, input, "en");
     }
     return wrongType(text, type, "en");
   }
   if (typeof raw === "boolean") {
     return type === "boolean" ? { ok: true, value: raw } : wrongType(String(raw), type, "en");
   }
-  return wrongType(JSON.stringify(raw) ?? String(raw), type, "en");
+  return wrongType(Array.isArray(raw) ? "a list" : typeof raw === "object" ? "an object" : typeof raw, type, "en");
 }

@@ -2,8 +2,6 @@
  * Reading evidence files from disk: CSV streamed in chunks (memory bounded by the
  * evidence kept), JSON read whole. Never throws: unreadable files become diagnostics.
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { diag } from "../diagnostics/index.js";
 import type { Locale } from "../evidence/locale.js";
 import type { EvidenceSet, UnitInfo } from "../evidence/model.js";
@@ -12,6 +10,12 @@ import { createEvidenceReader, type EvidenceReaderOptions } from "../evidence/re
 import { readJsonText } from "../evidence/json.js";
 import { mergeEvidence } from "../evidence/merge.js";
 import type { EvidenceSchema } from "../evidence/schema.js";
+import { BoundedReadError, type BoundedReadFailure, openBounded } from "./read-bounded.js";
+
+/** Largest evidence CSV read (streamed, so memory does not grow with it): 4 GiB. */
+export const MAX_EVIDENCE_CSV_BYTES = 4 * 1024 * 1024 * 1024;
+/** Largest JSON evidence or registry read (held whole while parsed): 64 MiB. */
+export const MAX_EVIDENCE_JSON_BYTES = 64 * 1024 * 1024;
 
 export interface FileProgress {
   readonly file: string;
@@ -31,6 +35,9 @@ export interface ReadEvidenceFileOptions {
   readonly displayName?: string;
   /** Read size in bytes; default 1 MiB. */
   readonly chunkSize?: number;
+  /** Byte limits, counted while reading; defaults {@link MAX_EVIDENCE_CSV_BYTES} and {@link MAX_EVIDENCE_JSON_BYTES}. */
+  readonly maxCsvBytes?: number;
+  readonly maxJsonBytes?: number;
 }
 
 const EMPTY_SCHEMA: EvidenceSchema = { inputs: new Map(), criteria: new Set() };
@@ -41,13 +48,14 @@ const EMPTY_SCHEMA: EvidenceSchema = { inputs: new Map(), criteria: new Set() };
  */
 export async function readEvidenceFile(path: string, schema: EvidenceSchema, options: ReadEvidenceFileOptions = {}): Promise<EvidencePart> {
   const file = options.displayName ?? path;
-  let totalBytes: number | undefined;
-  try {
-    totalBytes = (await stat(path)).size;
-  } catch (error) {
-    return unreadable(file, error, options.locale ?? "en");
-  }
-  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
+  const locale = options.locale ?? "en";
+  const isJsonName = path.toLowerCase().endsWith(".json");
+  const maxCsv = options.maxCsvBytes ?? MAX_EVIDENCE_CSV_BYTES;
+  const maxJson = options.maxJsonBytes ?? MAX_EVIDENCE_JSON_BYTES;
+  // Devices, pipes and folders are refused before reading; the limit is counted while reading.
+  const opened = await openBounded(path, Math.max(maxCsv, maxJson), options.chunkSize ?? 1 << 20);
+  if (!opened.ok) return unreadable(file, opened, locale);
+  const totalBytes: number | undefined = opened.size;
   let json: string[] | undefined = path.toLowerCase().endsWith(".json") ? [] : undefined;
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   const readerOptions: { -readonly [K in keyof EvidenceReaderOptions]: EvidenceReaderOptions[K] } = { file };
@@ -61,19 +69,24 @@ export async function readEvidenceFile(path: string, schema: EvidenceSchema, opt
   }
   const reader = createEvidenceReader(schema, readerOptions);
   let first = true;
+  let read = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+    for await (const chunk of opened.chunks) {
       if (first) {
         first = false;
         if (json === undefined && looksLikeJson(chunk)) json = [];
       }
+      read += chunk.byteLength;
+      const limit = json !== undefined ? maxJson : maxCsv;
+      if (read > limit) throw new BoundedReadError({ ok: false, reason: "too-large", detail: `larger than ${limit} bytes`, limit });
       if (json !== undefined) {
         decoder ??= new TextDecoder("utf-8");
         json.push(decoder.decode(chunk, { stream: true }));
       } else reader.push(chunk);
     }
   } catch (error) {
-    return unreadable(file, error, options.locale ?? "en");
+    // Leaving the loop closed the file; the file is reported as a whole.
+    return unreadable(file, error instanceof BoundedReadError ? error.failure : error, locale);
   }
   if (json !== undefined) {
     if (decoder !== undefined) json.push(decoder.decode());
@@ -165,14 +178,20 @@ function looksLikeJson(chunk: Uint8Array): boolean {
   return chunk[i] === 0x7b || chunk[i] === 0x5b;
 }
 
-function unreadable(file: string, error: unknown, locale: Locale): EvidencePart {
-  const detail = error instanceof Error ? error.message : String(error);
+function unreadable(file: string, error: BoundedReadFailure | unknown, locale: Locale): EvidencePart {
+  const failure = (error as { ok?: unknown }).ok === false ? (error as BoundedReadFailure) : undefined;
+  const d =
+    failure?.reason === "too-large"
+      ? diag("evidence-file-too-large", { limit: failure.limit }, { file })
+      : failure?.reason === "not-a-file"
+        ? diag("evidence-not-a-file", { kind: failure.detail }, { file })
+        : diag("evidence-unreadable", { detail: failure !== undefined ? failure.detail : error instanceof Error ? error.message : String(error) }, { file });
   return {
     file,
     kind: "unknown",
     locale,
     byUnit: new Map(),
-    diagnostics: [diag("evidence-unreadable", { detail }, { file })],
+    diagnostics: [d],
     stats: { rowsRead: 0, rowsUsed: 0, rowsRejected: 0 },
     rejectedRows: new Set(),
     checkedUnits: false,

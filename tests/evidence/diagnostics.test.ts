@@ -40,6 +40,8 @@ const CASES: [string, "en" | "vi", boolean, string, number, number, Record<strin
   ["json-syntax.json", "en", false, "evidence-json-syntax", 3, 57, {}, [0, 0, 0]],
   ["json-shape.json", "en", false, "evidence-json-shape", 3, 20, { unit: "phuc-dien" }, [1, 0, 1]],
   ["json-unknown-key.json", "en", false, "evidence-json-unknown-key", 4, 7, { unit: "phuc-dien" }, [0, 0, 0]],
+  ["json-duplicate-key.json", "en", false, "evidence-json-duplicate-key", 4, 5, { unit: "phuc-dien" }, [3, 2, 1]],
+  ["json-too-deep.json", "en", false, "evidence-json-too-deep", 1, 74, {}, [0, 0, 0]],
 ];
 
 describe("one broken file per diagnostic", () => {
@@ -99,6 +101,9 @@ describe("one broken file per diagnostic", () => {
       "evidence-repeated",
       "evidence-unreadable",
       "evidence-wrong-file-kind",
+      // tests/node/evidence-files.test.ts
+      "evidence-not-a-file",
+      "evidence-file-too-large",
     ]);
     const codes = Object.keys(CATALOGUE).filter((c) => c.startsWith("evidence-"));
     expect(codes.filter((c) => !covered.has(c))).toEqual([]);

@@ -29,6 +29,16 @@ export const evidenceMessages = defineMessages({
     message: (p: { detail: string }) => `cannot read the file: ${p.detail}. Check the path and permissions.`,
     vi: (p: { detail: string }) => `không đọc được tệp: ${p.detail}. Kiểm tra đường dẫn và quyền truy cập.`,
   },
+  "evidence-not-a-file": {
+    severity: "error",
+    message: (p: { kind: string }) =>
+      `this is ${p.kind}, not a regular file; it was not read. Save the evidence to a file and pass that file's path.`,
+  },
+  "evidence-file-too-large": {
+    severity: "error",
+    message: (p: { limit: number }) =>
+      `the file is larger than ${p.limit} bytes, the most that is read; nothing in it was used. Split it into several files.`,
+  },
   "evidence-encoding": {
     severity: "error",
     message: (p: { offset: number }) =>
@@ -206,6 +216,16 @@ export const evidenceMessages = defineMessages({
     severity: "error",
     message: (p: { detail: string }) => `invalid JSON: ${p.detail}. Fix the syntax (a validator or editor will point at it).`,
     vi: (p: { detail: string }) => `JSON không hợp lệ: ${p.detail}. Sửa cú pháp (trình soạn thảo hoặc công cụ kiểm tra JSON sẽ chỉ ra vị trí).`,
+  },
+  "evidence-json-duplicate-key": {
+    severity: "error",
+    message: (p: { key: string; firstLine: number }) =>
+      `the key "${p.key}" appears again in the same object (first on line ${p.firstLine}); this value is not used. Keep one "${p.key}" per object, or merge the two.`,
+  },
+  "evidence-json-too-deep": {
+    severity: "error",
+    message: (p: { limit: number }) =>
+      `the JSON nests deeper than ${p.limit} levels, more than any evidence file needs; nothing in it was read. Check that the file is JSON evidence or a unit registry.`,
   },
   "evidence-json-shape": {
     severity: "error",

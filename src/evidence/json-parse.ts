@@ -1,0 +1,269 @@
+/**
+ * A strict JSON parser for evidence files that, unlike `JSON.parse`:
+ * - never loses a repeated key silently: the first value is kept, and every repeated
+ *   key is recorded with its line and column (see {@link JsonDocument.duplicates});
+ * - keeps numbers exact: each number is a {@link JsonNumber} holding its source text,
+ *   so `9007199254740993` or `0.1000000000000000055511151231257827` reach the evidence
+ *   as written, never through a binary float;
+ * - is iterative with a bounded depth: deep nesting is an error, never a stack overflow;
+ * - normalises every string (keys and values) to Unicode NFC.
+ * Objects are null-prototype records, so no key reaches `Object.prototype`.
+ */
+
+/** A JSON number as written in the source (validated JSON number syntax). */
+export class JsonNumber {
+  constructor(readonly text: string) {
+    Object.freeze(this);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** A repeated key of an object: where it is, and the value that was not used. */
+export interface DuplicateKey {
+  readonly key: string;
+  readonly line: number;
+  readonly column: number;
+  /** Line of the first occurrence of the key. */
+  readonly firstLine: number;
+  readonly value: unknown;
+}
+
+export interface JsonDocument {
+  readonly ok: true;
+  readonly value: unknown;
+  /** Repeated keys per object (the object as returned in `value`). */
+  readonly duplicates: ReadonlyMap<object, readonly DuplicateKey[]>;
+}
+
+export interface JsonParseError {
+  readonly ok: false;
+  readonly kind: "syntax" | "too-deep";
+  readonly detail: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Deepest nesting of objects and lists accepted (evidence needs 5). */
+export const MAX_JSON_DEPTH = 64;
+
+/** NFC only when the text can change (a character at or above U+0300). */
+export function nfc(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u02ff]/.test(s) ? s.normalize("NFC") : s;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+interface Frame {
+  readonly container: Record<string, unknown> | unknown[];
+  /** Line of each key's first occurrence (objects only). */
+  readonly firstLines?: Map<string, number>;
+  /** The pending key of an object member, once read. */
+  key: string | undefined;
+  keyLine: number;
+  keyColumn: number;
+}
+
+/** Parses a JSON text (a leading byte-order mark is ignored). Never throws. */
+export function parseJsonExact(text: string, maxDepth: number = MAX_JSON_DEPTH): JsonDocument | JsonParseError {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  let lineStart = 0;
+  const duplicates = new Map<object, DuplicateKey[]>();
+  const stack: Frame[] = [];
+
+  const fail = (detail: string, kind: "syntax" | "too-deep" = "syntax"): JsonParseError => ({
+    ok: false,
+    kind,
+    detail,
+    line,
+    column: i - lineStart + 1,
+  });
+  const skipSpace = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        line++;
+        lineStart = i + 1;
+      } else if (c !== 32 && c !== 9 && c !== 13) return;
+      i++;
+    }
+  };
+  const found = (): string => (i >= n ? "the end of the file" : JSON.stringify(text.slice(i, i + 1)));
+
+  /** Reads a string at `i` (on its opening quote); undefined after setting `error`. */
+  let error: JsonParseError | undefined;
+  const readString = (): string | undefined => {
+    i++; // opening quote
+    let out = "";
+    let start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(start, i);
+        i++;
+        return nfc(out);
+      }
+      if (c === 92) {
+        out += text.slice(start, i);
+        const e = text[i + 1];
+        switch (e) {
+          case '"':
+          case "\\":
+          case "/":
+            out += e;
+            break;
+          case "b":
+            out += "\b";
+            break;
+          case "f":
+            out += "\f";
+            break;
+          case "n":
+            out += "\n";
+            break;
+          case "r":
+            out += "\r";
+            break;
+          case "t":
+            out += "\t";
+            break;
+          case "u": {
+            const hex = text.slice(i + 2, i + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
+              error = fail(`bad escape "\\u${hex}" in a string`);
+              return undefined;
+            }
+            out += String.fromCharCode(parseInt(hex, 16));
+            i += 4;
+            break;
+          }
+          default:
+            error = fail(`bad escape "\\${e ?? ""}" in a string`);
+            return undefined;
+        }
+        i += 2;
+        start = i;
+        continue;
+      }
+      if (c < 0x20) {
+        error = fail(c === 10 ? "a line break inside a string (write \\n)" : "a control character inside a string");
+        return undefined;
+      }
+      i++;
+    }
+    error = fail("a string is not closed");
+    return undefined;
+  };
+
+  /** Reads a scalar or opens a container; returns the value, or `OPENED` when a frame was pushed. */
+  const OPENED = Symbol("opened");
+  const readValue = (): unknown => {
+    skipSpace();
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) {
+      if (stack.length >= maxDepth) {
+        error = fail(`nesting deeper than ${maxDepth} levels`, "too-deep");
+        return undefined;
+      }
+      i++;
+      stack.push(
+        c === 123
+          ? { container: Object.create(null) as Record<string, unknown>, firstLines: new Map(), key: undefined, keyLine: 0, keyColumn: 0 }
+          : { container: [], key: undefined, keyLine: 0, keyColumn: 0 },
+      );
+      return OPENED;
+    }
+    if (c === 34) return readString();
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text);
+      if (m === null) {
+        error = fail(`unexpected ${found()}`);
+        return undefined;
+      }
+      i += m[0].length;
+      return new JsonNumber(m[0]);
+    }
+    for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return value;
+      }
+    }
+    error = fail(`unexpected ${found()}; expected a value`);
+    return undefined;
+  };
+
+  let value: unknown = readValue();
+  if (error !== undefined) return error;
+  // Each turn: `value` is complete, or a container was just opened; then read the next member.
+  for (;;) {
+    const top = stack[stack.length - 1];
+    if (top === undefined) break;
+    const isObject = !Array.isArray(top.container);
+    const close = isObject ? 125 : 93;
+    if (value !== OPENED) {
+      attach(top, value);
+      skipSpace();
+      const c = text.charCodeAt(i);
+      if (c === close) {
+        i++;
+        stack.pop();
+        value = top.container;
+        continue;
+      }
+      if (c !== 44) return fail(`unexpected ${found()}; expected "," or "${isObject ? "}" : "]"}"`);
+      i++;
+    } else {
+      skipSpace();
+      if (text.charCodeAt(i) === close) {
+        i++;
+        stack.pop();
+        value = top.container;
+        continue;
+      }
+    }
+    if (isObject) {
+      skipSpace();
+      if (text.charCodeAt(i) !== 34) return fail(`unexpected ${found()}; expected a key in double quotes`);
+      const keyLine = line;
+      const keyColumn = i - lineStart + 1;
+      const key = readString();
+      if (key === undefined) return error!;
+      skipSpace();
+      if (text.charCodeAt(i) !== 58) return fail(`unexpected ${found()}; expected ":" after the key`);
+      i++;
+      top.key = key;
+      top.keyLine = keyLine;
+      top.keyColumn = keyColumn;
+    }
+    value = readValue();
+    if (error !== undefined) return error;
+  }
+  skipSpace();
+  if (i < n) return fail(`unexpected ${found()} after the end of the JSON value`);
+  return { ok: true, value, duplicates };
+
+  function attach(frame: Frame, v: unknown): void {
+    if (Array.isArray(frame.container)) {
+      frame.container.push(v);
+      return;
+    }
+    const key = frame.key!;
+    const obj = frame.container;
+    const firstLine = frame.firstLines!.get(key);
+    if (firstLine !== undefined) {
+      let list = duplicates.get(obj);
+      if (list === undefined) duplicates.set(obj, (list = []));
+      list.push({ key, line: frame.keyLine, column: frame.keyColumn, firstLine, value: v });
+    } else {
+      frame.firstLines!.set(key, frame.keyLine);
+      obj[key] = v;
+    }
+    frame.key = undefined;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Hostile and unusual evidence: each case here once lost data silently, crashed or
+ * hung (issue: nothing lost, nothing altered, nothing hangs).
+ */
+import { describe, expect, it } from "vitest";
+import { readEvidenceJson, readJsonText } from "../../src/evidence/json.js";
+import { valueFromJson } from "../../src/evidence/values.js";
+import { input, schemaOf, WARD_SCHEMA } from "./helpers.js";
+
+const NUM = schemaOf([input("budget_spent", "number", {}, 0), input("dossiers_received", "integer", {}, 1)], ["1.1"]);
+
+describe("JSON evidence: repeated keys", () => {
+  it("a repeated unit is an error at the repeated key's line and column; its rows are rejected, the first kept", () => {
+    const text = `{"units": {\n  "phuc-dien": {"inputs": {"dossiers_received": 1}},\n  "phuc-dien": {"inputs": {"dossiers_received": 2, "budget_spent": 3}}\n}}`;
+    const part = readJsonText(text, NUM, { file: "e.json" });
+    expect(part.diagnostics.map((d) => [d.code, d.line, d.column, d.unit])).toEqual([["evidence-json-duplicate-key", 3, 3, "phuc-dien"]]);
+    expect(part.diagnostics[0]?.message).toContain("first on line 2");
+    expect(part.byUnit.get("phuc-dien")?.inputs.get("dossiers_received")?.value.toString()).toBe("1");
+    expect(part.stats).toEqual({ rowsRead: 3, rowsUsed: 1, rowsRejected: 2 });
+  });
+
+  it("a repeated input, criterion, points field and top-level key are each reported", () => {
+    const text = [
+      `{"units": {"u1": {`,
+      `  "inputs": {"budget_spent": 1, "budget_spent": 2},`,
+      `  "points": {"1.1": {"self": 1, "self": 2}}`,
+      `}},`,
+      `"units": {"u2": {"inputs": {"budget_spent": 5}}}}`,
+    ].join("\n");
+    const part = readJsonText(text, NUM, { file: "e.json" });
+    expect(part.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["evidence-json-duplicate-key", 5, 1],
+      ["evidence-json-duplicate-key", 2, 33],
+      ["evidence-json-duplicate-key", 3, 33],
+    ]);
+    expect(part.byUnit.has("u2")).toBe(false);
+    // u2's input (1), the second budget_spent (1) and the points row (1) are rejected; the first budget_spent is used.
+    expect(part.stats).toEqual({ rowsRead: 4, rowsUsed: 1, rowsRejected: 3 });
+  });
+
+  it("a repeated key inside a registry entry rejects that entry", () => {
+    const part = readJsonText(`[{"code": "a", "name": "A", "code": "b"}, {"code": "c", "name": "C"}]`, NUM, { file: "u.json" });
+    expect(part.diagnostics.map((d) => d.code)).toEqual(["evidence-json-duplicate-key"]);
+    expect(part.registry?.map((u) => u.code)).toEqual(["c"]);
+    expect(part.stats).toEqual({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1 });
+  });
+});
+
+describe("JSON evidence: numbers a double cannot hold", () => {
+  it("keeps the digits as written in the file", () => {
+    const text = `{"units": {"u1": {"inputs": {"budget_spent": 0.1000000000000000055511151231257827, "dossiers_received": 9007199254740993}}}}`;
+    const part = readJsonText(text, NUM);
+    expect(part.diagnostics).toEqual([]);
+    const inputs = part.byUnit.get("u1")?.inputs;
+    expect(inputs?.get("budget_spent")?.value.toString()).toBe("0.1000000000000000055511151231257827");
+    expect(inputs?.get("dossiers_received")?.value.toString()).toBe("9007199254740993");
+  });
+
+  it("exponents are expanded exactly; an absurd exponent is refused, never expanded", () => {
+    const part = readJsonText(`{"units": {"u1": {"inputs": {"budget_spent": 1.5E+3, "dossiers_received": 1e999999999}}}}`, NUM);
+    expect(part.byUnit.get("u1")?.inputs.get("budget_spent")?.value.toString()).toBe("1500");
+    expect(part.diagnostics.map((d) => [d.code, d.input])).toEqual([["evidence-wrong-type", "dossiers_received"]]);
+    expect(part.diagnostics[0]?.message).toContain("1e999999999");
+  });
+
+  it("points keep their digits too", () => {
+    const part = readJsonText(`{"units": {"u1": {"points": {"1.1": {"self": 0.33333333333333333333, "appraised": 12345678901234567890}}}}}`, NUM);
+    const p = part.byUnit.get("u1")?.points.get("1.1");
+    expect(p?.self?.toString()).toBe("0.33333333333333333333");
+    expect(p?.appraised?.toFixed()).toBe("12345678901234567890");
+  });
+});
+
+describe("JSON evidence: depth", () => {
+  it("a value nested 5,000 levels deep is a clear error, not a stack overflow", () => {
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    const part = readJsonText(`{"units": {"u1": {"inputs": {"budget_spent": ${deep}}}}}`, NUM, { file: "deep.json" });
+    expect(part.diagnostics.map((d) => [d.code, d.line])).toEqual([["evidence-json-too-deep", 1]]);
+    expect(part.diagnostics[0]?.message).toContain("64 levels");
+  });
+
+  it("an already parsed deep value is refused by kind without walking it", () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(valueFromJson(deep, input("x", "text"))).toMatchObject({ ok: false, code: "evidence-wrong-type" });
+    const part = readEvidenceJson({ units: { u1: { inputs: { budget_spent: deep } } } }, NUM);
+    expect(part.diagnostics.map((d) => d.code)).toEqual(["evidence-wrong-type"]);
+    expect(part.diagnostics[0]?.message).toContain(`"a list"`);
+  });
+});
+
+describe("JSON evidence: syntax", () => {
+  it("reports a syntax error at its line and column", () => {
+    const part = readJsonText(`{\n  "units": {"u1": {"inputs": {"budget_spent": 1,}}}\n}`, WARD_SCHEMA, { file: "s.json" });
+    expect(part.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["evidence-json-syntax", 2, 49]]);
+  });
+});
