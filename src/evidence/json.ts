@@ -24,6 +24,8 @@ export interface JsonReadOptions {
   readonly expect?: readonly EvidenceFileKind[];
   /** The unit registry: when given, unit codes not in it are errors. */
   readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
+  /** Diagnostics listed before the rest are only counted; default 200. */
+  readonly maxDiagnostics?: number;
   /** Repeated keys found by the parser, per object of `data` (from {@link readJsonText}). */
   readonly duplicates?: ReadonlyMap<object, readonly DuplicateKey[]>;
 }
@@ -213,7 +215,8 @@ function fileWhere(options: JsonReadOptions, path: DocPath): Location {
 }
 
 function builder(schema: EvidenceSchema, options: JsonReadOptions): PartBuilder {
-  const o: { file?: string; locale: "en"; registry?: readonly UnitInfo[] | ReadonlySet<string> } = { locale: "en" };
+  const o: { file?: string; locale: "en"; registry?: readonly UnitInfo[] | ReadonlySet<string>; maxDiagnostics?: number } = { locale: "en" };
+  if (options.maxDiagnostics !== undefined) o.maxDiagnostics = options.maxDiagnostics;
   if (options.file !== undefined) o.file = options.file;
   if (options.registry !== undefined) o.registry = options.registry;
   return new PartBuilder(schema, o);

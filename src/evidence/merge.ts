@@ -10,9 +10,9 @@
  */
 import { isDecimal } from "../core/decimal.js";
 import { isMissing, type Value } from "../core/value.js";
-import { type Diagnostic, type DocPath, type Location, diag, didYouMean } from "../diagnostics/index.js";
+import { type Diagnostic, type DocPath, type Location, diag } from "../diagnostics/index.js";
 import type { EvidenceSet, InputEntry, PointsEntry, UnitEvidence, UnitInfo } from "./model.js";
-import { describePlace, describeValue, type EvidencePart } from "./part.js";
+import { CappedDiagnostics, describePlace, describeValue, type EvidencePart, Suggester } from "./part.js";
 
 interface Target {
   readonly code: string;
@@ -25,7 +25,8 @@ interface Target {
 
 export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonly UnitInfo[]): EvidenceSet {
   const diagnostics: Diagnostic[] = [];
-  for (const p of parts) diagnostics.push(...p.diagnostics);
+  // One at a time: spreading a huge list into push() overflows the stack.
+  for (const p of parts) for (const d of p.diagnostics) diagnostics.push(d);
   let rowsRead = 0;
   let rowsUsed = 0;
   for (const p of parts) {
@@ -38,7 +39,10 @@ export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonl
   const targets = new Map<string, Target>();
   if (units !== undefined) for (const u of units) targets.set(u.code, emptyTarget(u.code));
 
+  const hints = new Suggester();
   parts.forEach((part) => {
+    // Problems found while merging are capped per file, like the readers' own.
+    const found = new CappedDiagnostics();
     const demoted = new Set<number>();
     const demote = (row: number): void => {
       if (part.rejectedRows.has(row) || demoted.has(row)) return;
@@ -48,9 +52,9 @@ export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonl
     for (const [code, unit] of part.byUnit) {
       if (known !== undefined && !known.has(code)) {
         if (!part.checkedUnits) {
-          const suggestion = known.size <= 5000 ? didYouMean(code, known) : undefined;
+          const suggestion = hints.hint(code, () => known);
           const where = { ...firstPlace(unit), unit: code };
-          diagnostics.push(diag("evidence-unknown-unit", suggestion === undefined ? { unit: code } : { unit: code, suggestion }, where));
+          found.push(diag("evidence-unknown-unit", suggestion === undefined ? { unit: code } : { unit: code, suggestion }, where));
           rowsUsed -= unit.usedRows;
         }
         continue;
@@ -75,9 +79,9 @@ export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonl
           }
           (target.inputs as Map<string, InputEntry>).set(name, entry);
         } else if (sameValue(first.value, entry.value)) {
-          diagnostics.push(diag("evidence-repeated", { unit: code, name, first: describePlace(first.where) }, { ...entry.where, unit: code, input: name }));
+          found.push(diag("evidence-repeated", { unit: code, name, first: describePlace(first.where) }, { ...entry.where, unit: code, input: name }));
         } else {
-          diagnostics.push(conflict(code, name, first.where, entry.where, describeValue(first.value), describeValue(entry.value), { input: name }));
+          found.push(conflict(code, name, first.where, entry.where, describeValue(first.value), describeValue(entry.value), { input: name }));
           demote(entry.row);
         }
       }
@@ -90,15 +94,18 @@ export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonl
           }
           (target.points as Map<string, PointsEntry>).set(criterion, entry);
         } else if (samePoints(first, entry)) {
-          diagnostics.push(
+          found.push(
             diag("evidence-repeated", { unit: code, name: criterion, first: describePlace(first.where) }, { ...entry.where, unit: code, criterion }),
           );
         } else {
-          diagnostics.push(conflict(code, criterion, first.where, entry.where, describePoints(first), describePoints(entry), { criterion }));
+          found.push(conflict(code, criterion, first.where, entry.where, describePoints(first), describePoints(entry), { criterion }));
           demote(entry.row);
         }
       }
     }
+    for (const d of found.list) diagnostics.push(d);
+    const summary = found.summary(part.file === undefined ? {} : { file: part.file });
+    if (summary !== undefined) diagnostics.push(summary);
   });
 
   const byUnit = new Map<string, UnitEvidence>();

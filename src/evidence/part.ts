@@ -4,7 +4,7 @@
  */
 import { type Decimal } from "../core/decimal.js";
 import { formatValue, isMissing, type Value } from "../core/value.js";
-import { type Diagnostic, type DiagnosticCode, type Location, type ParamsOf, diag, didYouMean } from "../diagnostics/index.js";
+import { CATALOGUE, type Diagnostic, type DiagnosticCode, type Location, type ParamsOf, diag, didYouMean } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
 import type { ImportStats, InputEntry, PointsEntry, UnitEvidence, UnitInfo } from "./model.js";
 import type { Locale } from "./locale.js";
@@ -67,6 +67,57 @@ export interface PartOptions {
   readonly locale: Locale;
   /** When given, unit codes not in it are errors. */
   readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
+  /** Diagnostics listed per file before the rest are only counted; default {@link MAX_DIAGNOSTICS_PER_FILE}. */
+  readonly maxDiagnostics?: number;
+}
+
+/** Diagnostics listed per file; the rest are counted in one `evidence-too-many-diagnostics`. */
+export const MAX_DIAGNOSTICS_PER_FILE = 200;
+/** Distinct unknown names per file (units, inputs, criteria, each) that get a "did you mean" hint. */
+export const MAX_SUGGESTIONS_PER_FILE = 20;
+
+/** A "did you mean" hint, for the first {@link MAX_SUGGESTIONS_PER_FILE} distinct names asked (the work stays bounded). */
+export class Suggester {
+  private readonly hints = new Map<string, string | undefined>();
+  constructor(private readonly limit: number = MAX_SUGGESTIONS_PER_FILE) {}
+  hint(name: string, candidates: () => Iterable<string>): string | undefined {
+    if (this.hints.has(name)) return this.hints.get(name);
+    if (this.hints.size >= this.limit) return undefined;
+    const h = didYouMean(name, candidates());
+    this.hints.set(name, h);
+    return h;
+  }
+}
+
+/** A list of diagnostics that keeps the first `limit` and counts the rest. */
+export class CappedDiagnostics {
+  readonly list: Diagnostic[] = [];
+  omitted = 0;
+  omittedErrors = 0;
+  constructor(readonly limit: number = MAX_DIAGNOSTICS_PER_FILE) {}
+  push(d: Diagnostic): void {
+    if (this.list.length < this.limit) this.list.push(d);
+    else this.count(d.severity);
+  }
+  /** True once the list is full (further problems are only counted). */
+  get full(): boolean {
+    return this.list.length >= this.limit;
+  }
+  /** Counts a problem that is not listed (without building its message). */
+  count(severity: string): void {
+    this.omitted++;
+    if (severity === "error") this.omittedErrors++;
+  }
+  /** The summary of what was not listed (an error when an error was among them), or undefined. */
+  summary(where: Location): Diagnostic | undefined {
+    if (this.omitted === 0) return undefined;
+    return diag(
+      "evidence-too-many-diagnostics",
+      { limit: this.limit, omitted: this.omitted, errors: this.omittedErrors },
+      where,
+      this.omittedErrors > 0 ? "error" : "warning",
+    );
+  }
 }
 
 /** A short description of a place, for messages naming two places: `a.csv:12` or `a.json units.x.inputs.y`. */
@@ -85,7 +136,7 @@ export function describeValue(value: Value): string {
 /** Accumulates one file's rows; shared by the CSV and JSON readers. */
 export class PartBuilder {
   readonly units = new Map<string, MutableUnit>();
-  readonly diagnostics: Diagnostic[] = [];
+  private readonly capped: CappedDiagnostics;
   readonly rejectedRows = new Set<number>();
   rowsRead = 0;
   rowsUsed = 0;
@@ -94,14 +145,15 @@ export class PartBuilder {
   private rowErrorsAtStart = 0;
   private rowAdded = false;
   private readonly knownUnits: ReadonlySet<string> | undefined;
-  private readonly unitHints = new Map<string, string | undefined>();
-  private readonly inputHints = new Map<string, string | undefined>();
-  private readonly criterionHints = new Map<string, string | undefined>();
+  private readonly unitHints = new Suggester();
+  private readonly inputHints = new Suggester();
+  private readonly criterionHints = new Suggester();
 
   constructor(
     readonly schema: EvidenceSchema,
     readonly options: PartOptions,
   ) {
+    this.capped = new CappedDiagnostics(options.maxDiagnostics ?? MAX_DIAGNOSTICS_PER_FILE);
     const r = options.registry;
     this.knownUnits = r === undefined ? undefined : r instanceof Set ? r : new Set((r as readonly UnitInfo[]).map((u) => u.code));
   }
@@ -111,9 +163,20 @@ export class PartBuilder {
   }
 
   report<C extends DiagnosticCode>(code: C, params: ParamsOf<C>, where: Location): void {
+    if (this.capped.full) {
+      const severity = CATALOGUE[code].severity;
+      if (severity === "error") this.errors++;
+      this.capped.count(severity);
+      return;
+    }
     const d = diag(code, params, this.options.file === undefined ? where : { file: this.options.file, ...where });
     if (d.severity === "error") this.errors++;
-    this.diagnostics.push(d);
+    this.capped.push(d);
+  }
+
+  /** The diagnostics listed so far (at most the per-file limit). */
+  get diagnostics(): readonly Diagnostic[] {
+    return this.capped.list;
   }
 
   reportValue(problem: ValueProblem, where: Location): void {
@@ -156,11 +219,8 @@ export class PartBuilder {
   checkUnit(code: string, where: Location | number, column = 1): boolean {
     if (this.knownUnits === undefined || this.knownUnits.has(code)) return true;
     if (typeof where === "number") where = { line: where, column };
-    let hint = this.unitHints.get(code);
-    if (!this.unitHints.has(code)) {
-      hint = this.knownUnits.size <= 5000 ? didYouMean(code, this.knownUnits) : undefined;
-      this.unitHints.set(code, hint);
-    }
+    const known = this.knownUnits;
+    const hint = this.unitHints.hint(code, () => known);
     this.report("evidence-unknown-unit", hint === undefined ? { unit: code } : { unit: code, suggestion: hint }, {
       ...where,
       unit: code,
@@ -177,11 +237,7 @@ export class PartBuilder {
     const plan = this.schema.inputs.get(name);
     if (plan !== undefined) return plan;
     if (typeof where === "function") where = where();
-    let hint = this.inputHints.get(name);
-    if (!this.inputHints.has(name)) {
-      hint = didYouMean(name, this.schema.inputs.keys());
-      this.inputHints.set(name, hint);
-    }
+    const hint = this.inputHints.hint(name, () => this.schema.inputs.keys());
     this.report("evidence-unknown-input", hint === undefined ? { input: name } : { input: name, suggestion: hint }, {
       ...where,
       input: name,
@@ -192,11 +248,7 @@ export class PartBuilder {
   /** True for a known criterion or adjustment id; otherwise reports it. */
   checkCriterion(id: string, where: Location): boolean {
     if (this.schema.criteria.has(id)) return true;
-    let hint = this.criterionHints.get(id);
-    if (!this.criterionHints.has(id)) {
-      hint = didYouMean(id, this.schema.criteria);
-      this.criterionHints.set(id, hint);
-    }
+    const hint = this.criterionHints.hint(id, () => this.schema.criteria);
     this.report("evidence-unknown-criterion", hint === undefined ? { criterion: id } : { criterion: id, suggestion: hint }, {
       ...where,
       criterion: id,
@@ -247,6 +299,11 @@ export class PartBuilder {
     return true;
   }
 
+  private finalDiagnostics(): readonly Diagnostic[] {
+    const summary = this.capped.summary(this.options.file === undefined ? {} : { file: this.options.file });
+    return summary === undefined ? this.capped.list : [...this.capped.list, summary];
+  }
+
   finish(kind: EvidenceFileKind, delimiter?: "," | ";"): EvidencePart {
     const part: {
       -readonly [K in keyof EvidencePart]: EvidencePart[K];
@@ -254,7 +311,7 @@ export class PartBuilder {
       kind,
       locale: this.options.locale,
       byUnit: this.units,
-      diagnostics: this.diagnostics,
+      diagnostics: this.finalDiagnostics(),
       stats: { rowsRead: this.rowsRead, rowsUsed: this.rowsUsed, rowsRejected: this.rowsRead - this.rowsUsed },
       rejectedRows: this.rejectedRows,
       checkedUnits: this.knownUnits !== undefined,

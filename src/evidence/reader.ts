@@ -31,6 +31,8 @@ export interface EvidenceReaderOptions {
   readonly delimiter?: Delimiter;
   /** The unit registry: when given, unit codes not in it are errors. */
   readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
+  /** Diagnostics listed before the rest are only counted; default 200. */
+  readonly maxDiagnostics?: number;
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Rows between two `onProgress` calls; default 50,000. */
   readonly progressEvery?: number;
@@ -71,7 +73,8 @@ type RowHandler = (cells: string[], line: number) => void;
 /** Creates an incremental CSV evidence reader (registry, long or wide inputs, or points table). */
 export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceReaderOptions = {}): EvidenceReader {
   const locale: Locale = options.locale ?? "en";
-  const partOptions: { file?: string; locale: Locale; registry?: readonly UnitInfo[] | ReadonlySet<string> } = { locale };
+  const partOptions: { file?: string; locale: Locale; registry?: readonly UnitInfo[] | ReadonlySet<string>; maxDiagnostics?: number } = { locale };
+  if (options.maxDiagnostics !== undefined) partOptions.maxDiagnostics = options.maxDiagnostics;
   if (options.file !== undefined) partOptions.file = options.file;
   if (options.registry !== undefined) partOptions.registry = options.registry;
   const b = new PartBuilder(schema, partOptions);

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { readEvidenceJson, readJsonText } from "../../src/evidence/json.js";
+import { mergeEvidence } from "../../src/evidence/merge.js";
+import { readEvidenceCsv } from "../../src/evidence/reader.js";
 import { valueFromJson } from "../../src/evidence/values.js";
 import { input, schemaOf, WARD_SCHEMA } from "./helpers.js";
 
@@ -93,5 +95,61 @@ describe("JSON evidence: syntax", () => {
   it("reports a syntax error at its line and column", () => {
     const part = readJsonText(`{\n  "units": {"u1": {"inputs": {"budget_spent": 1,}}}\n}`, WARD_SCHEMA, { file: "s.json" });
     expect(part.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["evidence-json-syntax", 2, 49]]);
+  });
+});
+
+describe("many problems in one file", () => {
+  it("125,000 bad rows: the first 200 are listed, the rest counted, and merging does not overflow the stack", () => {
+    const rows = ["unit,input,value"];
+    for (let i = 0; i < 125_000; i++) rows.push(`u${i},budget_spent,n/a`);
+    const part = readEvidenceCsv(rows.join("\n"), NUM, { file: "big.csv" });
+    expect(part.diagnostics).toHaveLength(201);
+    const summary = part.diagnostics[200]!;
+    expect(summary).toMatchObject({ code: "evidence-too-many-diagnostics", severity: "error", file: "big.csv" });
+    expect(summary.params).toEqual({ limit: 200, omitted: 124_800, errors: 124_800 });
+    expect(part.stats).toEqual({ rowsRead: 125_000, rowsUsed: 0, rowsRejected: 125_000 });
+    // Several such parts merge without spreading their lists into push().
+    const set = mergeEvidence([part, part, part]);
+    expect(set.diagnostics).toHaveLength(603);
+    expect(set.stats.rowsRead).toBe(375_000);
+  });
+
+  it("the cap can be lowered; only warnings beyond it give a warning summary", () => {
+    const rows = ["code,name"];
+    for (let i = 0; i < 10; i++) rows.push(`u${i},`);
+    const part = readEvidenceCsv(rows.join("\n"), NUM, { file: "units.csv", maxDiagnostics: 3 });
+    expect(part.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["evidence-missing-name", "warning"],
+      ["evidence-missing-name", "warning"],
+      ["evidence-missing-name", "warning"],
+      ["evidence-too-many-diagnostics", "warning"],
+    ]);
+  });
+
+  it("merging caps its own problems per file (conflicts between two big files)", () => {
+    const a = ["unit,input,value"];
+    const b = ["unit,input,value"];
+    for (let i = 0; i < 1000; i++) {
+      a.push(`u${i},budget_spent,1`);
+      b.push(`u${i},budget_spent,2`);
+    }
+    const set = mergeEvidence([readEvidenceCsv(a.join("\n"), NUM, { file: "a.csv" }), readEvidenceCsv(b.join("\n"), NUM, { file: "b.csv" })]);
+    expect(set.diagnostics).toHaveLength(201);
+    expect(set.diagnostics[200]).toMatchObject({ code: "evidence-too-many-diagnostics", file: "b.csv", params: { omitted: 800 } });
+    expect(set.stats).toEqual({ rowsRead: 2000, rowsUsed: 1000, rowsRejected: 1000 });
+  });
+});
+
+describe("did you mean stays bounded", () => {
+  it("10,000 unknown units against a 5,000-unit registry: hints for the first few, every unit still reported", () => {
+    const registry = new Set(Array.from({ length: 5000 }, (_, i) => `phuong-${i}`));
+    const rows = ["unit,input,value"];
+    for (let i = 0; i < 10_000; i++) rows.push(`phuong-${i}x,budget_spent,1`);
+    const part = readEvidenceCsv(rows.join("\n"), NUM, { file: "e.csv", registry, maxDiagnostics: 20_000 });
+    const unknown = part.diagnostics.filter((d) => d.code === "evidence-unknown-unit");
+    expect(unknown).toHaveLength(10_000);
+    expect(unknown[0]?.message).toContain(`Did you mean "phuong-0"?`);
+    // The work is bounded by the number of hints computed (20 × 5,000 distances, not 10,000 × 5,000).
+    expect(unknown.filter((d) => d.params["suggestion"] !== undefined)).toHaveLength(20);
   });
 });

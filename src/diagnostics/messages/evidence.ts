@@ -227,6 +227,12 @@ export const evidenceMessages = defineMessages({
     message: (p: { limit: number }) =>
       `the JSON nests deeper than ${p.limit} levels, more than any evidence file needs; nothing in it was read. Check that the file is JSON evidence or a unit registry.`,
   },
+  "evidence-too-many-diagnostics": {
+    severity: "warning",
+    message: (p: { limit: number; omitted: number; errors: number }) =>
+      `more than ${p.limit} problems in this file; ${p.omitted} more (${p.errors} of them errors) were counted but not listed. ` +
+      `Fix the first ones (or check --locale and the header) and read the file again.`,
+  },
   "evidence-json-shape": {
     severity: "error",
     message: (p: { found: string; expected: string }) => `found ${p.found} where ${p.expected} was expected. Correct the structure.`,
