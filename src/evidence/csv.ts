@@ -14,7 +14,12 @@ export interface CsvSink {
   record(cells: string[], line: number): void;
   /** A record whose quoting is malformed; `column` is the 1-based cell number. */
   syntaxError(detail: string, line: number, column: number): void;
+  /** A record longer than the line limit, skipped up to the next line break; `length` is at least what was seen. */
+  lineTooLong(line: number, length: number): void;
 }
+
+/** Longest CSV line (record) read, in characters: 1 MiB. */
+export const MAX_LINE_CHARS = 1 << 20;
 
 const QUOTE = 34;
 const LF = 10;
@@ -25,12 +30,15 @@ export class CsvSplitter {
   private line = 1;
   private delim: Delimiter | undefined;
   private delimCode = 0;
+  /** True while skipping the rest of an over-long line (up to the next line break). */
+  private skipping = false;
 
   constructor(
     private readonly sink: CsvSink,
     /** Used when the header has as many `,` as `;` (e.g. a one-column header). */
     private readonly fallbackDelimiter: Delimiter,
     delimiter?: Delimiter,
+    private readonly maxLine: number = MAX_LINE_CHARS,
   ) {
     if (delimiter !== undefined) this.setDelimiter(delimiter);
   }
@@ -41,13 +49,34 @@ export class CsvSplitter {
   }
 
   push(text: string): void {
+    if (this.skipping) {
+      const nl = text.indexOf("\n");
+      if (nl < 0) return; // still inside the over-long line
+      this.skipping = false;
+      this.line++;
+      text = text.slice(nl + 1);
+    }
     this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
     this.drain(false);
   }
 
   end(): void {
-    this.drain(true);
+    if (!this.skipping) this.drain(true);
+    this.skipping = false;
     this.buffer = "";
+  }
+
+  /** Reports the over-long record at `pos` and skips to the line break after `pos + maxLine`; returns the next position, or -1 to skip in later chunks. */
+  private skipLong(buf: string, pos: number): number {
+    const nl = buf.indexOf("\n", pos + this.maxLine);
+    const end = nl < 0 ? buf.length : nl;
+    this.sink.lineTooLong(this.line, end - pos);
+    if (nl < 0) {
+      this.skipping = true;
+      return -1;
+    }
+    this.line++;
+    return nl + 1;
   }
 
   private setDelimiter(d: Delimiter): void {
@@ -60,7 +89,8 @@ export class CsvSplitter {
     const len = buf.length;
     let pos = 0;
     if (this.delim === undefined) {
-      const detected = detectDelimiter(buf, final);
+      // The header decides the delimiter; an endless first line decides nothing.
+      const detected = detectDelimiter(buf.length > this.maxLine ? buf.slice(0, this.maxLine) : buf, final || buf.length > this.maxLine);
       if (detected === undefined) return; // the header line is not complete yet
       this.setDelimiter(detected ?? this.fallbackDelimiter);
     }
@@ -71,8 +101,26 @@ export class CsvSplitter {
     while (pos < len) {
       let nl = buf.indexOf("\n", pos);
       if (nl < 0) {
-        if (!final) break;
+        if (!final) {
+          if (len - pos > this.maxLine) {
+            pos = this.skipLong(buf, pos);
+            if (pos < 0) {
+              this.buffer = "";
+              return;
+            }
+            continue;
+          }
+          break;
+        }
         nl = len;
+      }
+      if (nl - pos > this.maxLine) {
+        pos = this.skipLong(buf, pos);
+        if (pos < 0) {
+          this.buffer = "";
+          return;
+        }
+        continue;
       }
       if (nextQuote < pos) nextQuote = indexOr(buf, '"', pos, len);
       if (nextCr < pos) nextCr = indexOr(buf, "\r", pos, len);
@@ -84,7 +132,18 @@ export class CsvSplitter {
         continue;
       }
       const next = this.slowRecord(buf, pos, final);
-      if (next < 0) break; // incomplete quoted record: wait for more text
+      if (next < 0) {
+        // An incomplete quoted record: wait for more text, unless it is already too long.
+        if (len - pos > this.maxLine) {
+          pos = this.skipLong(buf, pos);
+          if (pos < 0) {
+            this.buffer = "";
+            return;
+          }
+          continue;
+        }
+        break;
+      }
       pos = next;
     }
     this.buffer = pos >= len ? "" : buf.slice(pos);
@@ -146,7 +205,8 @@ export class CsvSplitter {
       end = len;
       next = len;
     }
-    this.emitQuoted(buf.slice(start, end), this.line);
+    if (end - start > this.maxLine) this.sink.lineTooLong(this.line, end - start);
+    else this.emitQuoted(buf.slice(start, end), this.line);
     this.line += 1 + breaks;
     return next;
   }

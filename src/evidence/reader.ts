@@ -8,7 +8,7 @@ import { MISSING } from "../core/value.js";
 import type { Location } from "../diagnostics/index.js";
 import { didYouMean } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
-import { CsvSplitter, type Delimiter } from "./csv.js";
+import { CsvSplitter, type Delimiter, MAX_LINE_CHARS } from "./csv.js";
 import type { Locale } from "./locale.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, PartBuilder, type PartInputEntry, pointsEntry } from "./part.js";
@@ -33,6 +33,10 @@ export interface EvidenceReaderOptions {
   readonly registry?: readonly UnitInfo[] | ReadonlySet<string>;
   /** Diagnostics listed before the rest are only counted; default 200. */
   readonly maxDiagnostics?: number;
+  /** Longest line read, in characters; default {@link MAX_LINE_CHARS} (1 MiB). A longer line is reported and skipped. */
+  readonly maxLineLength?: number;
+  /** Longest cell read, in characters; default {@link MAX_CELL_CHARS} (64 KiB). A row with a longer cell is rejected. */
+  readonly maxCellLength?: number;
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Rows between two `onProgress` calls; default 50,000. */
   readonly progressEvery?: number;
@@ -70,6 +74,9 @@ export function kindLabel(kind: EvidenceFileKind): string {
 
 type RowHandler = (cells: string[], line: number) => void;
 
+/** Longest cell read, in characters: 64 KiB (a long note fits; a runaway cell does not). */
+export const MAX_CELL_CHARS = 1 << 16;
+
 /** Creates an incremental CSV evidence reader (registry, long or wide inputs, or points table). */
 export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceReaderOptions = {}): EvidenceReader {
   const locale: Locale = options.locale ?? "en";
@@ -94,10 +101,32 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   const at = (line: number, column: number): Location =>
     file === undefined ? { line, column } : { file, line, column };
 
+  const maxCell = options.maxCellLength ?? MAX_CELL_CHARS;
+  const maxLine = options.maxLineLength ?? MAX_LINE_CHARS;
+  /** The first over-long cell of a record, reported (the row rejected, or the file unread for a header). */
+  const longCell = (cells: string[], line: number): boolean => {
+    for (let i = 0; i < cells.length; i++) {
+      const length = (cells[i] as string).length;
+      if (length <= maxCell) continue;
+      if (handler === undefined) {
+        b.report("evidence-cell-too-long", { length, limit: maxCell }, at(line, i + 1));
+        handler = () => b.rejectRow();
+        kind = "unknown";
+        return true;
+      }
+      const row = b.beginRow();
+      b.report("evidence-cell-too-long", { length, limit: maxCell }, { ...at(line, i + 1), ...(i === unitColumn ? {} : unitOf(cells)) });
+      b.endRow(row);
+      return true;
+    }
+    return false;
+  };
+
   const splitter = new CsvSplitter(
     {
       record(cells, line) {
         if (isBlank(cells)) return;
+        if (longCell(cells, line)) return;
         if (handler === undefined) {
           header(cells, line);
           return;
@@ -120,9 +149,21 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         b.report("evidence-csv-syntax", { detail }, at(line, column));
         b.endRow(row);
       },
+      lineTooLong(line, length) {
+        if (handler === undefined) {
+          b.report("evidence-line-too-long", { length, limit: maxLine }, at(line, 1));
+          handler = () => b.rejectRow();
+          kind = "unknown";
+          return;
+        }
+        const row = b.beginRow();
+        b.report("evidence-line-too-long", { length, limit: maxLine }, at(line, 1));
+        b.endRow(row);
+      },
     },
     locale === "vi" ? ";" : ",",
     options.delimiter,
+    maxLine,
   );
 
   /** Too many or too few cells: reported, and the row rejected. Trailing empty cells are tolerated. */

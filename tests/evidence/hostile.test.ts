@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { readEvidenceJson, readJsonText } from "../../src/evidence/json.js";
 import { mergeEvidence } from "../../src/evidence/merge.js";
-import { readEvidenceCsv } from "../../src/evidence/reader.js";
+import { createEvidenceReader, readEvidenceCsv } from "../../src/evidence/reader.js";
 import { valueFromJson } from "../../src/evidence/values.js";
 import { input, schemaOf, WARD_SCHEMA } from "./helpers.js";
 
@@ -151,5 +151,56 @@ describe("did you mean stays bounded", () => {
     expect(unknown[0]?.message).toContain(`Did you mean "phuong-0"?`);
     // The work is bounded by the number of hints computed (20 × 5,000 distances, not 10,000 × 5,000).
     expect(unknown.filter((d) => d.params["suggestion"] !== undefined)).toHaveLength(20);
+  });
+});
+
+describe("long lines and cells", () => {
+  const push = (text: string, chunk: number, options: Parameters<typeof createEvidenceReader>[1] = {}) => {
+    const reader = createEvidenceReader(NUM, { file: "long.csv", ...options });
+    for (let i = 0; i < text.length; i += chunk) reader.push(text.slice(i, i + chunk));
+    return reader.end();
+  };
+
+  it("a 3 MB line streamed in chunks is reported at its line and skipped; the next rows are read", () => {
+    const text = `unit,input,value\nu1,budget_spent,1\nu2,budget_spent,${"9".repeat(3_000_000)}\nu3,budget_spent,3\n`;
+    const part = push(text, 65_536);
+    expect(part.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["evidence-line-too-long", 3, 1]]);
+    expect(part.diagnostics[0]?.params).toMatchObject({ limit: 1 << 20 });
+    expect([...part.byUnit.keys()]).toEqual(["u1", "u3"]);
+    expect(part.stats).toEqual({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+  });
+
+  it("a quote never closed cannot swallow the file: the line is cut at the limit", () => {
+    const body = Array.from({ length: 2000 }, (_, i) => `u${i},budget_spent,${i}`).join("\n");
+    const text = `unit,input,value\nu0,budget_spent,"never closed\n${body}\n`;
+    const part = push(text, 100, { maxLineLength: 1000 });
+    const codes = part.diagnostics.map((d) => [d.code, d.line]);
+    expect(codes[0]).toEqual(["evidence-line-too-long", 2]);
+    // Reading resumes after the skipped text; every row read is used or rejected.
+    expect(part.byUnit.size).toBeGreaterThan(1900);
+    expect(part.stats.rowsRead).toBe(part.stats.rowsUsed + part.stats.rowsRejected);
+  });
+
+  it("the same text read at once or in chunks of any size gives the same result", () => {
+    const text = `unit,input,value\nu1,budget_spent,${"1".repeat(5000)}\nu2,budget_spent,2\n`;
+    const whole = readEvidenceCsv(text, NUM, { file: "long.csv", maxLineLength: 1000 });
+    for (const chunk of [1, 7, 999, 4096]) {
+      const part = push(text, chunk, { maxLineLength: 1000 });
+      expect(part.diagnostics.map((d) => [d.code, d.line])).toEqual(whole.diagnostics.map((d) => [d.code, d.line]));
+      expect(part.stats).toEqual(whole.stats);
+    }
+    expect(whole.diagnostics.map((d) => [d.code, d.line])).toEqual([["evidence-line-too-long", 2]]);
+  });
+
+  it("an endless header line is reported, not buffered", () => {
+    const part = push("unit," + "x".repeat(3_000_000), 65_536);
+    expect(part.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["evidence-line-too-long", 1, 1]]);
+  });
+
+  it("a cell longer than 64 KiB rejects its row, with the column", () => {
+    const text = `unit,input,value\nu1,budget_spent,1\nu2,budget_spent,"${"x".repeat(70_000)}"\n`;
+    const part = readEvidenceCsv(text, NUM, { file: "cell.csv" });
+    expect(part.diagnostics.map((d) => [d.code, d.line, d.column, d.unit])).toEqual([["evidence-cell-too-long", 3, 3, "u2"]]);
+    expect(part.stats).toEqual({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1 });
   });
 });

@@ -92,6 +92,17 @@ export const evidenceMessages = defineMessages({
     vi: (p: { detail: string }) =>
       `dòng CSV sai cấu trúc: ${p.detail}. Đặt cả ô trong dấu nháy kép ("như, thế này") và nhân đôi dấu nháy bên trong ("").`,
   },
+  "evidence-line-too-long": {
+    severity: "error",
+    message: (p: { length: number; limit: number }) =>
+      `this line is longer than ${p.limit} characters (at least ${p.length}); it was skipped up to the next line break. ` +
+      `Check for a quote that is never closed, or split the line.`,
+  },
+  "evidence-cell-too-long": {
+    severity: "error",
+    message: (p: { length: number; limit: number }) =>
+      `this cell holds ${p.length} characters, more than the ${p.limit} read; the row is not used. Shorten the cell (long notes belong in a document).`,
+  },
   "evidence-too-many-cells": {
     severity: "error",
     message: (p: { cells: number; expected: number; text: string }) =>
