@@ -1,7 +1,6 @@
 /** Node file access for SIPAS surveys: definitions, streamed responses, ratings. */
-import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
 import { diag, type Diagnostic } from "../diagnostics/index.js";
+import { BoundedReadError, type BoundedReadFailure, openBounded, readFileBoundedSync } from "./read-bounded.js";
 import { parseSurvey, type ParseSurveyResult } from "../survey/parse.js";
 import type { CompiledSurvey } from "../survey/plan.js";
 import { createResponsesReader, type ReadOptions, type ResponsesReadResult } from "../survey/responses.js";
@@ -20,35 +19,57 @@ export interface SurveyProgress {
 export interface ReadFileOptions extends Omit<ReadOptions, "filename"> {
   /** Called after each chunk (about every MiB). */
   readonly onProgress?: (p: SurveyProgress) => void;
+  /** Byte limit of a responses file, counted while reading; default {@link MAX_RESPONSES_BYTES}. */
+  readonly maxBytes?: number;
+}
+
+/** Largest survey definition read: 5 MiB (like a framework). */
+export const MAX_SURVEY_BYTES = 5 * 1024 * 1024;
+/** Largest responses file read (streamed; memory does not grow with it): 4 GiB. */
+export const MAX_RESPONSES_BYTES = 4 * 1024 * 1024 * 1024;
+/** Largest ratings file read (read whole): 64 MiB. */
+export const MAX_RATINGS_BYTES = 64 * 1024 * 1024;
+
+function describeFailure(f: BoundedReadFailure): string {
+  switch (f.reason) {
+    case "not-a-file":
+      return `it is ${f.detail}, not a regular file`;
+    case "too-large":
+      return `it is larger than ${f.limit} bytes, the most that is read`;
+    default:
+      return f.detail;
+  }
 }
 
 function readError(path: string, e: unknown): Diagnostic {
-  const err = e as { code?: string; message?: string };
-  return diag("survey-file-read", { path, detail: err.code ?? err.message ?? String(e) }, { file: path });
+  if (e instanceof BoundedReadError) e = e.failure;
+  const f = e as Partial<BoundedReadFailure> & { code?: string; message?: string };
+  const detail = f.ok === false ? describeFailure(f as BoundedReadFailure) : (f.code ?? f.message ?? String(e));
+  return diag("survey-file-read", { path, detail }, { file: path });
 }
 
 /** Reads and compiles a survey definition file. Never throws. */
 export async function loadSurveyFile(path: string): Promise<ParseSurveyResult> {
-  try {
-    return parseSurvey(await readFile(path, "utf8"), { filename: path });
-  } catch (e) {
-    return { ok: false, diagnostics: [readError(path, e)] };
-  }
+  const read = readFileBoundedSync(path, MAX_SURVEY_BYTES);
+  if (!read.ok) return { ok: false, diagnostics: [readError(path, read)] };
+  return parseSurvey(read.text, { filename: path });
 }
 
 /** Streams a responses CSV into an accumulator (memory does not grow with the rows). Never throws. */
 export async function readResponsesFile(path: string, survey: CompiledSurvey, options: ReadFileOptions = {}): Promise<ResponsesReadResult> {
   const reader = createResponsesReader(survey, { ...options, filename: path });
-  let totalBytes: number | undefined;
   try {
-    totalBytes = (await stat(path)).size;
-    const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
+    const opened = await openBounded(path, options.maxBytes ?? MAX_RESPONSES_BYTES);
+    if (!opened.ok) throw new BoundedReadError(opened);
+    const totalBytes = opened.size;
+    const decoder = new TextDecoder("utf-8");
     let bytesRead = 0;
-    for await (const chunk of stream) {
-      reader.push(chunk as string);
-      bytesRead = stream.bytesRead;
-      options.onProgress?.({ path, bytesRead, ...(totalBytes !== undefined && { totalBytes }) });
+    for await (const chunk of opened.chunks) {
+      reader.push(decoder.decode(chunk, { stream: true }));
+      bytesRead += chunk.byteLength;
+      options.onProgress?.({ path, bytesRead, totalBytes });
     }
+    reader.push(decoder.decode());
   } catch (e) {
     const r = reader.end();
     // A file that could not be opened is one problem, not also an "empty file".
@@ -60,12 +81,12 @@ export async function readResponsesFile(path: string, survey: CompiledSurvey, op
 
 /** Reads a ratings CSV (`unit,level,count`). Never throws. */
 export async function readRatingsFile(path: string, survey: CompiledSurvey, options: Omit<ReadOptions, "filename"> = {}): Promise<RatingsReadResult> {
-  try {
-    return readRatings(await readFile(path, "utf8"), survey, { ...options, filename: path });
-  } catch (e) {
+  const read = readFileBoundedSync(path, MAX_RATINGS_BYTES);
+  if (!read.ok) {
     const acc = options.into ?? createSurveyAccumulator(survey);
-    return { accumulator: acc, diagnostics: [readError(path, e)], stats: { rows: 0, rowsUsed: 0, rowsRejected: 0 } };
+    return { accumulator: acc, diagnostics: [readError(path, read)], stats: { rows: 0, rowsUsed: 0, rowsRejected: 0 } };
   }
+  return readRatings(read.text, survey, { ...options, filename: path });
 }
 
 export interface SurveyFilesRun {

@@ -33,7 +33,12 @@ export interface ReadOptions {
   readonly into?: SurveyAccumulator;
   /** Diagnostics listed per file before the rest are only counted (default 200). */
   readonly maxDiagnostics?: number;
+  /** Longest line read, in characters (default 1 MiB); a longer one is reported and skipped. */
+  readonly maxLineLength?: number;
 }
+
+/** Longest responses line read, in characters: 1 MiB. */
+export const MAX_RESPONSES_LINE_CHARS = 1 << 20;
 
 export interface ResponsesStats {
   /** Data rows read (blank lines not counted). */
@@ -88,6 +93,9 @@ class Reader implements ResponsesReader {
   private line = 1;
   private first = true;
   private ended = false;
+  /** True while skipping the rest of an over-long line. */
+  private skipping = false;
+  private readonly maxLine: number;
   private delimiter = 44;
   private header: string[] | undefined;
   private roles: Int32Array = new Int32Array(0);
@@ -119,6 +127,7 @@ class Reader implements ResponsesReader {
     this.acc = options.into ?? createSurveyAccumulator(survey);
     this.file = options.filename;
     this.maxDiagnostics = options.maxDiagnostics ?? 200;
+    this.maxLine = options.maxLineLength ?? MAX_RESPONSES_LINE_CHARS;
     const n = survey.items.length;
     this.levels = new Int32Array(n);
     this.template = new Int32Array(n).fill(NOT_ASKED);
@@ -134,6 +143,14 @@ class Reader implements ResponsesReader {
 
   push(chunk: string): void {
     if (this.ended || chunk.length === 0) return;
+    if (this.skipping) {
+      const nl = chunk.indexOf("\n");
+      if (nl < 0) return; // still inside the over-long line
+      this.skipping = false;
+      this.line++;
+      chunk = chunk.slice(nl + 1);
+      if (chunk.length === 0) return;
+    }
     const buf = this.carry.length ? this.carry + chunk : chunk;
     this.carry = "";
     this.scan(buf, false);
@@ -142,6 +159,7 @@ class Reader implements ResponsesReader {
   end(): ResponsesReadResult {
     if (!this.ended) {
       this.ended = true;
+      this.skipping = false;
       const buf = this.carry;
       this.carry = "";
       if (buf.length) this.scan(buf, true);
@@ -165,12 +183,12 @@ class Reader implements ResponsesReader {
   private scan(buf: string, final: boolean): void {
     if (this.first) {
       const nl = buf.indexOf("\n");
-      if (nl < 0 && !final) {
+      if (nl < 0 && !final && buf.length <= this.maxLine) {
         this.carry = buf;
         return;
       }
       if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
-      this.delimiter = detectDelimiter(buf.slice(0, nl < 0 ? buf.length : buf.indexOf("\n")));
+      this.delimiter = detectDelimiter(buf.slice(0, Math.min(this.maxLine, nl < 0 ? buf.length : buf.indexOf("\n"))));
       this.first = false;
     }
     let p = 0;
@@ -300,11 +318,29 @@ class Reader implements ResponsesReader {
   }
 
   private keepForLater(buf: string, rowStart: number, rowLine: number, mark: [number, number, number]): void {
-    this.carry = buf.slice(rowStart);
     this.line = rowLine;
     this.diagnostics.length = mark[0];
     this.omitted = mark[1];
     this.invalidAnswers = mark[2];
+    if (buf.length - rowStart <= this.maxLine) {
+      this.carry = buf.slice(rowStart);
+      return;
+    }
+    // Too long to be a row (a quote never closed, or not a CSV): report it and skip to the next line break.
+    this.carry = "";
+    this.report("survey-line-too-long", { limit: this.maxLine }, { line: rowLine, column: 1 });
+    if (this.header === undefined) this.setHeader([], rowLine, true);
+    else {
+      this.rows++;
+      this.rowsRejected++;
+    }
+    const nl = buf.indexOf("\n", rowStart + this.maxLine);
+    if (nl < 0) {
+      this.skipping = true;
+      return;
+    }
+    this.line = rowLine + 1;
+    if (nl + 1 < buf.length) this.scan(buf.slice(nl + 1), false);
   }
 
   private beginRow(): void {
@@ -378,9 +414,14 @@ class Reader implements ResponsesReader {
     addRespondent(unitAccumulator(this.acc, this.unit), this.levels, this.satisfied, weight);
   }
 
-  private setHeader(cells: string[], line: number): void {
+  private setHeader(cells: string[], line: number, unreadable = false): void {
     const names = cells.map((c) => c.trim());
     this.header = names;
+    if (unreadable) {
+      // No usable header: every row is rejected (hasUnit stays false); the line problem is already reported.
+      this.roles = new Int32Array(0);
+      return;
+    }
     const roles = new Int32Array(names.length).fill(ROLE_IGNORED);
     const seen = new Set<string>();
     const items = this.survey.itemIndex;

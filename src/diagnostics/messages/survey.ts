@@ -214,6 +214,11 @@ export const surveyMessages = defineMessages({
     message: (p: { detail: string }) => `CSV quoting: ${p.detail}. Close the quoted cell with '"' and double any '"' inside it.`,
     vi: (p: { detail: string }) => `lỗi dấu nháy CSV: ${p.detail}. Đóng ô có dấu nháy bằng '"' và nhân đôi mọi dấu '"' bên trong.`,
   },
+  "survey-line-too-long": {
+    severity: "error",
+    message: (p: { limit: number }) =>
+      `this line is longer than ${p.limit} characters; it was skipped up to the next line break. Check for a quote that is never closed, or split the line.`,
+  },
   "survey-too-many-diagnostics": {
     severity: "warning",
     message: (p: { limit: number; omitted: number }) =>
