@@ -15,6 +15,15 @@ const viRange = (min: string | undefined, max: string | undefined): string =>
       ? `từ ${min} trở lên`
       : `không quá ${max ?? ""}`;
 
+/** Kinds of non-regular files (from the file reader), in Vietnamese. */
+const VI_KIND: Readonly<Record<string, string>> = {
+  "a folder": "một thư mục",
+  "a character device": "một thiết bị ký tự",
+  "a block device": "một thiết bị khối",
+  "a pipe (FIFO)": "một đường ống (FIFO)",
+  "a socket": "một socket",
+};
+
 /** Messages of the evidence phase. Each code is stable; each message quotes the offending text and ends with a fix. */
 export const evidenceMessages = defineMessages({
   "evidence-empty-file": {
@@ -33,11 +42,15 @@ export const evidenceMessages = defineMessages({
     severity: "error",
     message: (p: { kind: string }) =>
       `this is ${p.kind}, not a regular file; it was not read. Save the evidence to a file and pass that file's path.`,
+    vi: (p: { kind: string }) =>
+      `đây là ${VI_KIND[p.kind] ?? p.kind}, không phải tệp thông thường nên không được đọc. Lưu số liệu vào một tệp và chỉ ra đường dẫn của tệp đó.`,
   },
   "evidence-file-too-large": {
     severity: "error",
     message: (p: { limit: number }) =>
       `the file is larger than ${p.limit} bytes, the most that is read; nothing in it was used. Split it into several files.`,
+    vi: (p: { limit: number }) =>
+      `tệp lớn hơn ${p.limit} byte, mức tối đa được đọc; không dữ liệu nào trong tệp được dùng. Chia thành nhiều tệp nhỏ hơn.`,
   },
   "evidence-encoding": {
     severity: "error",
@@ -97,11 +110,16 @@ export const evidenceMessages = defineMessages({
     message: (p: { length: number; limit: number }) =>
       `this line is longer than ${p.limit} characters (at least ${p.length}); it was skipped up to the next line break. ` +
       `Check for a quote that is never closed, or split the line.`,
+    vi: (p: { length: number; limit: number }) =>
+      `dòng này dài hơn ${p.limit} ký tự (ít nhất ${p.length}); đã bỏ qua đến hết dòng. ` +
+      `Kiểm tra dấu ngoặc kép chưa được đóng, hoặc tách dòng.`,
   },
   "evidence-cell-too-long": {
     severity: "error",
     message: (p: { length: number; limit: number }) =>
       `this cell holds ${p.length} characters, more than the ${p.limit} read; the row is not used. Shorten the cell (long notes belong in a document).`,
+    vi: (p: { length: number; limit: number }) =>
+      `ô này có ${p.length} ký tự, vượt mức ${p.limit} được đọc; dòng này không được dùng. Rút gọn nội dung ô (ghi chú dài nên để trong văn bản kèm theo).`,
   },
   "evidence-too-many-cells": {
     severity: "error",
@@ -232,17 +250,24 @@ export const evidenceMessages = defineMessages({
     severity: "error",
     message: (p: { key: string; firstLine: number }) =>
       `the key "${p.key}" appears again in the same object (first on line ${p.firstLine}); this value is not used. Keep one "${p.key}" per object, or merge the two.`,
+    vi: (p: { key: string; firstLine: number }) =>
+      `khóa "${p.key}" lặp lại trong cùng một đối tượng (lần đầu ở dòng ${p.firstLine}); giá trị này không được dùng. Mỗi đối tượng chỉ giữ một khóa "${p.key}", hoặc gộp hai phần lại.`,
   },
   "evidence-json-too-deep": {
     severity: "error",
     message: (p: { limit: number }) =>
       `the JSON nests deeper than ${p.limit} levels, more than any evidence file needs; nothing in it was read. Check that the file is JSON evidence or a unit registry.`,
+    vi: (p: { limit: number }) =>
+      `JSON lồng sâu quá ${p.limit} cấp, nhiều hơn mọi tệp số liệu cần; không dữ liệu nào được đọc. Kiểm tra tệp có đúng là số liệu JSON hoặc danh mục đơn vị.`,
   },
   "evidence-too-many-diagnostics": {
     severity: "warning",
     message: (p: { limit: number; omitted: number; errors: number }) =>
       `more than ${p.limit} problems in this file; ${p.omitted} more (${p.errors} of them errors) were counted but not listed. ` +
       `Fix the first ones (or check --locale and the header) and read the file again.`,
+    vi: (p: { limit: number; omitted: number; errors: number }) =>
+      `tệp có hơn ${p.limit} vấn đề; ${p.omitted} vấn đề nữa (${p.errors} lỗi) được đếm nhưng không liệt kê. ` +
+      `Sửa các vấn đề đầu tiên (hoặc kiểm tra --locale và dòng tiêu đề) rồi đọc lại tệp.`,
   },
   "evidence-json-shape": {
     severity: "error",

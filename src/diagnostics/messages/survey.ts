@@ -218,6 +218,8 @@ export const surveyMessages = defineMessages({
     severity: "error",
     message: (p: { limit: number }) =>
       `this line is longer than ${p.limit} characters; it was skipped up to the next line break. Check for a quote that is never closed, or split the line.`,
+    vi: (p: { limit: number }) =>
+      `dòng này dài hơn ${p.limit} ký tự; đã bỏ qua đến hết dòng. Kiểm tra dấu ngoặc kép chưa được đóng, hoặc tách dòng.`,
   },
   "survey-too-many-diagnostics": {
     severity: "warning",
