@@ -1,10 +1,12 @@
 import { CATALOGUE, type DiagnosticCode, type ParamsOf } from "./catalogue.js";
 import type { Lang } from "./define.js";
+import { clipParams, escapeControls, quoteParams, quoteText } from "./quote.js";
 import type { Diagnostic, Location, Severity } from "./types.js";
 
 export type { Diagnostic, DocPath, Location, Severity } from "./types.js";
 export type { DiagnosticCode, ParamsOf } from "./catalogue.js";
 export { CATALOGUE } from "./catalogue.js";
+export { clipText, escapeControls, MAX_QUOTED_CHARS, quoteText } from "./quote.js";
 export { defineMessages, defineStrings, isLang, LANGS, type Lang, type MessageSpec } from "./define.js";
 
 type AnySpec = { severity: Severity; message: (p: unknown) => string; vi: (p: unknown) => string };
@@ -16,7 +18,9 @@ type AnySpec = { severity: Severity; message: (p: unknown) => string; vi: (p: un
 export function messageOf(code: string, params: Readonly<Record<string, unknown>>, lang: Lang): string | undefined {
   if (!Object.hasOwn(CATALOGUE, code)) return undefined;
   const spec = (CATALOGUE as unknown as Record<string, AnySpec>)[code]!;
-  return lang === "vi" ? spec.vi(params) : spec.message(params);
+  // Quoted text is clipped and its control characters escaped (one line, no terminal escapes).
+  const quoted = quoteParams(clipParams(params));
+  return lang === "vi" ? spec.vi(quoted) : spec.message(quoted);
 }
 
 /**
@@ -42,11 +46,13 @@ export function diag<C extends DiagnosticCode>(
   severity?: Severity,
 ): Diagnostic {
   const spec = CATALOGUE[code] as { severity: Severity; message: (p: ParamsOf<C>) => string };
+  // Params keep the text as read (clipped to a quotable length); the message escapes it.
+  const stored = clipParams(params);
   const out: Record<string, unknown> = {
     severity: severity ?? spec.severity,
     code,
-    message: spec.message(params),
-    params: Object.freeze({ ...(params as object) }),
+    message: spec.message(quoteParams(stored)),
+    params: Object.freeze({ ...(stored as object) }),
   };
   for (const key of ["file", "line", "column", "path", "unit", "input", "criterion"] as const) {
     const v = where[key];
@@ -66,14 +72,17 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
  */
 export function formatDiagnostic(d: Diagnostic, lang?: Lang): string {
   if (lang !== undefined) d = localizeDiagnostic(d, lang);
-  let where = d.file ?? "";
+  let where = quoteText(d.file ?? "", 1000);
   if (d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
   const prefix = where ? `${where}: ` : "";
   const [u, c, i] = lang === "vi" ? ["đơn vị", "tiêu chí", "số liệu"] : ["unit", "criterion", "input"];
-  const subject = [d.unit && `${u} ${d.unit}`, d.criterion && `${c} ${d.criterion}`, d.input && `${i} ${d.input}`]
+  const q = (t: string | undefined): string | undefined => t && quoteText(t);
+  const subject = [d.unit && `${u} ${q(d.unit)}`, d.criterion && `${c} ${q(d.criterion)}`, d.input && `${i} ${q(d.input)}`]
     .filter(Boolean)
     .join(", ");
-  return `${prefix}${d.severity} ${d.code}: ${d.message}${subject && !d.message.includes(subject) ? ` [${subject}]` : ""}`;
+  // A message from elsewhere may hold raw text: one problem stays one line, with no terminal escapes.
+  const message = escapeControls(d.message);
+  return `${prefix}${d.severity} ${d.code}: ${message}${subject && !message.includes(subject) ? ` [${subject}]` : ""}`;
 }
 
 /** Sorts by file, line, column, then code: a stable order for printing. */

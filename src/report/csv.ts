@@ -1,15 +1,14 @@
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { fieldIndex, fieldsOf, fixed, plain } from "./columns.js";
+import { csvField } from "./escape.js";
 
-/** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF (quotes doubled). */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvField } from "./escape.js";
 
 /**
  * One row per unit: rank, unit, name, points, max, index, grade, complete, then each
- * field's index under the field's id. RFC 4180: CRLF line ends, quoted where needed.
+ * field's index under the field's id. RFC 4180: CRLF line ends, quoted where needed;
+ * text that a spreadsheet would run as a formula is written as text (see {@link csvField}).
  */
 export function toCsv(result: ScoreResult, framework: CompiledFramework = result.framework): string {
   const fields = fieldsOf(framework);

@@ -1,12 +1,9 @@
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { summaryCells } from "./columns.js";
+import { markdownText as cell } from "./escape.js";
 
-function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-/** A Markdown table with the same columns as {@link toTable} (numbers right-aligned). */
+/** A Markdown table with the same columns as {@link toTable} (numbers right-aligned); text escaped (no HTML, one line per row). */
 export function toMarkdown(result: ScoreResult, framework: CompiledFramework = result.framework): string {
   const { header, rows, numeric } = summaryCells(result, framework);
   const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;

@@ -1,6 +1,7 @@
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { fieldsOf, summaryCells } from "./columns.js";
+import { terminalText } from "./escape.js";
 import { pad, stringWidth } from "./width.js";
 
 /**
@@ -9,7 +10,11 @@ import { pad, stringWidth } from "./width.js";
  * display width; then a legend of the field titles.
  */
 export function toTable(result: ScoreResult, framework: CompiledFramework = result.framework): string {
-  const { header, rows, numeric } = summaryCells(result, framework);
+  const cells = summaryCells(result, framework);
+  const { numeric } = cells;
+  // Text from files is shown, never sent to the terminal as control sequences.
+  const header = cells.header.map(terminalText);
+  const rows = cells.rows.map((r) => r.map(terminalText));
   const widths = header.map((h, c) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[c]!))));
   const line = (cells: string[]) =>
     cells
@@ -20,7 +25,7 @@ export function toTable(result: ScoreResult, framework: CompiledFramework = resu
   const fields = fieldsOf(framework);
   if (fields.some((f) => f.title)) {
     out.push("");
-    for (const f of fields) out.push(`${f.id}: ${f.title}`);
+    for (const f of fields) out.push(`${terminalText(f.id)}: ${terminalText(f.title)}`);
   }
   return out.join("\n") + "\n";
 }

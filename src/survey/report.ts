@@ -2,7 +2,7 @@
 import { formatDiagnostic } from "../diagnostics/index.js";
 import type { SurveyResult, UnitIndices } from "./indices.js";
 import { roundIndex } from "./json.js";
-import { csvField } from "../report/csv.js";
+import { csvField, markdownText, terminalText } from "../report/escape.js";
 import { pad, stringWidth } from "../report/width.js";
 
 interface Column {
@@ -32,27 +32,29 @@ function columns(result: SurveyResult, titles: boolean): Column[] {
  * part of the table: the CLI prints them on stderr.
  */
 export function surveyToTable(result: SurveyResult): string {
-  const cols = columns(result, false);
+  // Text from files is shown, never sent to the terminal as control sequences.
+  const cols = columns(result, false).map((c) => ({ header: terminalText(c.header), cell: (u: UnitIndices) => terminalText(c.cell(u)) }));
   const rows = [...result.units, result.all].map((u) => cols.map((c) => c.cell(u)));
   const widths = cols.map((c, i) => Math.max(stringWidth(c.header), ...rows.map((r) => stringWidth(r[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0 ? "right" : "left")).join("  ").trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   const s = result.survey;
-  const out = [`${s.title} (${s.id}, ${s.year})`, "", line(cols.map((c) => c.header)), rule];
+  const t = terminalText;
+  const out = [`${t(s.title)} (${t(s.id)}, ${s.year})`, "", line(cols.map((c) => c.header)), rule];
   rows.forEach((r, i) => {
     if (i === rows.length - 1) out.push(rule);
     out.push(line(r));
   });
   out.push("", "overall: Chỉ số chung");
-  for (const g of s.groups) out.push(`${g.id}: ${g.title}`);
-  for (const e of s.elements) out.push(`${e.id}: ${e.title}`);
+  for (const g of s.groups) out.push(`${t(g.id)}: ${t(g.title)}`);
+  for (const e of s.elements) out.push(`${t(e.id)}: ${t(e.title)}`);
   const ratings = [...result.units, result.all].filter((u) => u.ratings);
   if (ratings.length > 0) {
     out.push("", "Đánh giá tại quầy / cổng dịch vụ công (ratings)");
     for (const u of ratings) {
       const rt = u.ratings!;
       const idx = roundIndex(rt.index, s.rounding);
-      out.push(`  ${u.unit}: ${rt.satisfied}/${rt.total} hài lòng${idx === null ? "" : ` = ${idx.toFixed(s.rounding.decimals)}%`}`);
+      out.push(`  ${t(u.unit)}: ${rt.satisfied}/${rt.total} hài lòng${idx === null ? "" : ` = ${idx.toFixed(s.rounding.decimals)}%`}`);
     }
   }
   return out.join("\n") + "\n";
@@ -66,15 +68,13 @@ export function surveyToCsv(result: SurveyResult): string {
   return lines.join("\n") + "\n";
 }
 
-function mdCell(s: string): string {
-  return s.replace(/\|/g, "\\|");
-}
+const mdCell = markdownText;
 
 /** A Markdown report: a title, the table of indices, and the diagnostics as a list. */
 export function surveyToMarkdown(result: SurveyResult): string {
   const cols = columns(result, true);
   const s = result.survey;
-  const out = [`# ${mdCell(s.title)}`, "", `Survey \`${s.id}\`, ${s.year}${s.source ? ` — ${mdCell(s.source)}` : ""}. Indices in %.`, ""];
+  const out = [`# ${mdCell(s.title)}`, "", `Survey ${mdCell(s.id)}, ${s.year}${s.source ? ` — ${mdCell(s.source)}` : ""}. Indices in %.`, ""];
   out.push(`| ${cols.map((c) => mdCell(c.header)).join(" | ")} |`);
   out.push(`|${cols.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`);
   for (const u of [...result.units, result.all]) {
