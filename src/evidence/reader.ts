@@ -13,6 +13,7 @@ import type { Locale } from "./locale.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, PartBuilder, type PartInputEntry, pointsEntry } from "./part.js";
 import type { EvidenceSchema } from "./schema.js";
+import { nfc } from "./json-parse.js";
 import { detach, parseValue } from "./values.js";
 
 export interface ReadProgress {
@@ -201,7 +202,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   }
 
   function header(cells: string[], line: number): void {
-    const names = cells.map((c) => c.trim().toLowerCase());
+    const names = cells.map((c) => nfc(c.trim()).toLowerCase());
     while (names.length > 1 && names[names.length - 1] === "") names.pop();
     width = names.length;
     const firstColumn = new Map<string, number>();
@@ -301,7 +302,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
     const standard = new Set(["code", "name", "type", "parent"]);
     const out: { index: number; name: string }[] = [];
     names.forEach((n, i) => {
-      if (!standard.has(n) && !duplicates.has(i) && n !== "") out.push({ index: i, name: (cells[i] as string).trim() });
+      if (!standard.has(n) && !duplicates.has(i) && n !== "") out.push({ index: i, name: nfc((cells[i] as string).trim()) });
     });
     return out;
   }
@@ -313,19 +314,24 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       b.report("evidence-empty-cell", { column }, withUnit(at(line, index + 1), unit));
       return undefined;
     }
-    return v;
+    // Identifiers compare as Unicode NFC (Vietnamese typed decomposed matches precomposed).
+    return nfc(v);
   }
 
   function optionalCell(cells: string[], index: number): string | undefined {
     if (index < 0) return undefined;
     const v = (cells[index] as string).trim();
-    return v === "" ? undefined : v;
+    return v === "" ? undefined : nfc(v);
   }
 
   function unitCell(cells: string[], index: number, line: number): string | undefined {
     const unit = required(cells, index, "unit", line);
     if (unit === undefined) return undefined;
-    return b.checkUnit(unit, line, index + 1) ? unit : undefined;
+    if (!b.checkUnit(unit, line, index + 1)) return undefined;
+    // A unit named in a row is a unit of the file, even when the row gives no value
+    // (`u2,,` in wide form): it is scored (incomplete) rather than silently dropped.
+    b.unit(unit);
+    return unit;
   }
 
   function registryRows(
@@ -353,7 +359,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
             name = code;
           }
           const attrs = Object.create(null) as Record<string, string>;
-          for (const a of attributes) attrs[a.name] = detach((cells[a.index] as string).trim());
+          for (const a of attributes) attrs[a.name] = detach(nfc((cells[a.index] as string).trim()));
           const info: { code: string; name: string; type?: string; parent?: string; attributes: Record<string, string>; where: Location } = {
             code,
             name,

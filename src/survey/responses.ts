@@ -23,6 +23,7 @@ import {
   type ScaledWeight,
   type SurveyAccumulator,
 } from "./accumulator.js";
+import { nfc } from "../evidence/json-parse.js";
 import { normalizeAnswer } from "./parse.js";
 import type { CompiledSurvey } from "./plan.js";
 
@@ -366,7 +367,7 @@ class Reader implements ResponsesReader {
       this.levels[role] = INVALID_ANSWER;
       this.invalidAnswers++;
       this.report("survey-invalid-answer", { value: text, item: this.survey.items[role]!.id, levels: this.levelsText }, { line, column });
-    } else if (role === ROLE_UNIT) this.unit = text.trim();
+    } else if (role === ROLE_UNIT) this.unit = nfc(text.trim());
     else if (role === ROLE_WEIGHT) {
       this.weightText = text;
       this.weightLine = line;
