@@ -198,7 +198,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   function unitOf(cells: string[]): { unit?: string } {
     if (kind === "registry" || kind === "unknown") return {};
     const u = (cells[unitColumn] ?? "").trim();
-    return u === "" ? {} : { unit: u };
+    return u === "" ? {} : { unit: nfc(u) };
   }
 
   function header(cells: string[], line: number): void {
