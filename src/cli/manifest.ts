@@ -1,0 +1,35 @@
+/** The JSON result of a CLI run: the contract's Results, what backs them, and the run manifest. */
+import pkg from "../../package.json" with { type: "json" };
+import { withTrust } from "../analysis/trust.js";
+import type { ScoreResultJson } from "../engine/json.js";
+import type { RunManifest } from "../engine/manifest.js";
+import { buildManifest } from "../node/manifest.js";
+import type { Loaded } from "./scoring.js";
+
+/** `par-index X.Y.Z`, as recorded in manifests. */
+export const ENGINE = `par-index ${pkg.version}`;
+
+/** The manifest of a run loaded by `loadForScoring`. */
+export function runManifest(loaded: Extract<Loaded, { ok: true }>, stamp: boolean, lang: "vi" | "en"): Promise<RunManifest> {
+  return buildManifest({
+    engine: ENGINE,
+    frameworkId: loaded.framework.id,
+    frameworkFiles: loaded.frameworkFiles,
+    inputs: loaded.files,
+    locale: loaded.locale,
+    lang,
+    ...(loaded.trust.appraisedOn !== undefined && { appraisedOn: loaded.trust.appraisedOn }),
+    ...(stamp && { stamp: new Date().toISOString() }),
+  });
+}
+
+/** `score --format json`: Results with documents, changes and confidence per unit, then the manifest. */
+export async function trustedResultJson(result: ScoreResult, loaded: Extract<Loaded, { ok: true }>, stamp: boolean): Promise<ScoreResultJson & { manifest: RunManifest }> {
+  const t = loaded.trust;
+  const json = withTrust(result.toJSON(), loaded.framework, {
+    ...(t.claims !== undefined && { claims: t.claims }),
+    changes: t.changes,
+    ...(t.respondents !== undefined && { respondents: t.respondents }),
+  });
+  return { ...json, manifest: await runManifest(loaded, stamp) };
+}
