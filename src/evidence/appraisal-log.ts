@@ -315,6 +315,7 @@ function withField(entry: PointsEntry | undefined, field: "self" | "appraised", 
   if (entry?.documents !== undefined) out.documents = entry.documents;
   if (value === undefined) delete out[field];
   else out[field] = value;
-  out.where = field === "appraised" || entry?.where === undefined ? where : entry.where;
+  // The row of the points table stays the place of the claim; a score the log creates is placed at its line.
+  out.where = entry?.where ?? where;
   return out;
 }
