@@ -2,11 +2,11 @@
  * How far a result can be trusted, per unit: which claims lack documents, who last
  * changed each score (the appraisal log), and completeness: the share of the maximum
  * backed by data, the share of claims with documents, survey sample sizes. Added to the
- * contract's Results JSON as extra keys (`documents`, `confidence` per unit, `changed`
- * per criterion); nothing in the contract's keys changes. Pure.
+ * contract's Results JSON as one more top-level object (`trust`); the contract's keys and
+ * unit objects do not change. Pure.
  */
 import { Dec, HUNDRED, ZERO, roundTo, toJsonNumber, type Decimal } from "../core/decimal.js";
-import type { ScoreResultJson, UnitJson, CriterionJson } from "../engine/json.js";
+import type { ScoreResultJson } from "../engine/json.js";
 import type { AppraisalChanges } from "../evidence/appraisal-log.js";
 import type { ClaimCheck } from "../evidence/documents.js";
 import type { CompiledFramework } from "../framework/ir.js";
@@ -46,7 +46,20 @@ export interface ChangeJson {
   line: number;
 }
 
-export type TrustedUnitJson = UnitJson & { documents?: UnitDocumentsJson; confidence: ConfidenceJson; criteria: (CriterionJson & { changed?: ChangeJson })[] };
+/** What backs one unit's score. */
+export interface UnitTrustJson {
+  unit: string;
+  /** Present when documents were checked (a register, or a points table with documents). */
+  documents?: UnitDocumentsJson;
+  confidence: ConfidenceJson;
+  /** The last logged change of each criterion that has one, in framework order. */
+  changes: (ChangeJson & { criterion: string })[];
+}
+
+/** The `trust` object of a JSON result: per unit, in the order of `units`. */
+export interface TrustJson {
+  units: UnitTrustJson[];
+}
 
 export interface TrustInputs {
   /** Claims and their documents (`checkDocuments`); without it no `documents` key is added. */
@@ -58,11 +71,11 @@ export interface TrustInputs {
 }
 
 /**
- * Adds to each unit of a Results JSON its `documents` (when claims are given) and
- * `confidence`, and to each criterion with a logged change its `changed`. Returns a
- * new object; the input is not modified.
+ * What backs each unit of a Results JSON: its `documents` (when claims are given), its
+ * `confidence`, and the last logged change of each criterion. The contract's unit objects
+ * are left exactly as they are; this is a separate object (`trust` in the CLI's JSON).
  */
-export function withTrust(json: ScoreResultJson, framework: CompiledFramework, inputs: TrustInputs = {}): ScoreResultJson {
+export function trustOf(json: ScoreResultJson, framework: CompiledFramework, inputs: TrustInputs = {}): TrustJson {
   const rounding = framework.rounding;
   const pct = (part: Decimal, whole: Decimal): number | null => (whole.isZero() ? null : toJsonNumber(roundTo(part.div(whole).times(HUNDRED), rounding)));
   const claimsByUnit = new Map<string, ClaimCheck[]>();
@@ -74,7 +87,10 @@ export function withTrust(json: ScoreResultJson, framework: CompiledFramework, i
   // The top-level field of each node.
   const fieldOf: number[] = [];
   framework.nodes.forEach((n) => fieldOf.push(n.parent < 0 ? n.index : fieldOf[n.parent]!));
-  const units = json.units.map((u): TrustedUnitJson => {
+  const order = new Map<string, number>();
+  framework.nodes.forEach((n) => order.set(n.id, n.index));
+  framework.adjustments.forEach((a, i) => order.set(a.id, framework.nodes.length + i));
+  const units = json.units.map((u): UnitTrustJson => {
     const claims = claimsByUnit.get(u.unit) ?? [];
     const backed = new Map<number, Decimal>();
     const applicable = new Map<number, Decimal>();
@@ -87,8 +103,8 @@ export function withTrust(json: ScoreResultJson, framework: CompiledFramework, i
       if (c.status === "scored") backed.set(f, (backed.get(f) ?? ZERO).plus(node.max));
     });
     const sum = (m: Map<number, Decimal>): Decimal => [...m.values()].reduce((a, b) => a.plus(b), ZERO);
-    const claimsIn = (f: number | undefined): ClaimCheck[] =>
-      f === undefined ? claims : claims.filter((c) => {
+    const claimsIn = (f: number): ClaimCheck[] =>
+      claims.filter((c) => {
         const n = framework.nodeById.get(c.criterion);
         return n !== undefined && fieldOf[n.index] === f;
       });
@@ -106,21 +122,18 @@ export function withTrust(json: ScoreResultJson, framework: CompiledFramework, i
       ...(inputs.respondents !== undefined && { respondents: respondents ?? 0 }),
       fields,
     };
-    const changes = inputs.changes?.get(u.unit);
-    const criteria = changes === undefined ? u.criteria : u.criteria.map((c) => {
-      const e = changes.get(c.id);
-      return e === undefined ? c : { ...c, changed: { at: e.at, by: e.by, field: e.field, from: e.from, to: e.to, why: e.why, line: e.line } };
-    });
-    const out: TrustedUnitJson = { ...u, criteria, confidence };
-    if (inputs.claims !== undefined) {
-      out.documents = {
-        claims: claims.length,
-        documented: claims.filter((c) => c.documents.length > 0).length,
-        undocumented: claims.filter((c) => c.documents.length === 0).map((c) => c.criterion),
-        missing: claims.filter((c) => c.missing.length > 0).map((c) => ({ criterion: c.criterion, documents: [...c.missing] })),
-      };
-    }
-    return out;
+    const changed = inputs.changes?.get(u.unit);
+    const changes = [...(changed?.values() ?? [])]
+      .sort((a, b) => (order.get(a.criterion) ?? 0) - (order.get(b.criterion) ?? 0))
+      .map((e) => ({ criterion: e.criterion, at: e.at, by: e.by, field: e.field, from: e.from, to: e.to, why: e.why, line: e.line }));
+    if (inputs.claims === undefined) return { unit: u.unit, confidence, changes };
+    const documents: UnitDocumentsJson = {
+      claims: claims.length,
+      documented: claims.filter((c) => c.documents.length > 0).length,
+      undocumented: claims.filter((c) => c.documents.length === 0).map((c) => c.criterion),
+      missing: claims.filter((c) => c.missing.length > 0).map((c) => ({ criterion: c.criterion, documents: [...c.missing] })),
+    };
+    return { unit: u.unit, documents, confidence, changes };
   });
-  return { ...json, units };
+  return { units };
 }

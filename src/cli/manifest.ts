@@ -1,6 +1,6 @@
 /** The JSON result of a CLI run: the contract's Results, what backs them, and the run manifest. */
 import pkg from "../../package.json" with { type: "json" };
-import { withTrust } from "../analysis/trust.js";
+import { trustOf, type TrustJson } from "../analysis/trust.js";
 import type { ScoreResultJson } from "../engine/json.js";
 import type { RunManifest } from "../engine/manifest.js";
 import { buildManifest } from "../node/manifest.js";
@@ -23,13 +23,18 @@ export function runManifest(loaded: Extract<Loaded, { ok: true }>, stamp: boolea
   });
 }
 
-/** `score --format json`: Results with documents, changes and confidence per unit, then the manifest. */
-export async function trustedResultJson(result: ScoreResult, loaded: Extract<Loaded, { ok: true }>, stamp: boolean): Promise<ScoreResultJson & { manifest: RunManifest }> {
+/** `score --format json`: the contract's Results, then what backs each unit (`trust`), then the manifest. */
+export async function trustedResultJson(
+  result: ScoreResult,
+  loaded: Extract<Loaded, { ok: true }>,
+  stamp: boolean,
+): Promise<ScoreResultJson & { trust: TrustJson; manifest: RunManifest }> {
   const t = loaded.trust;
-  const json = withTrust(result.toJSON(), loaded.framework, {
+  const json = result.toJSON();
+  const trust = trustOf(json, loaded.framework, {
     ...(t.claims !== undefined && { claims: t.claims }),
     changes: t.changes,
     ...(t.respondents !== undefined && { respondents: t.respondents }),
   });
-  return { ...json, manifest: await runManifest(loaded, stamp) };
+  return { ...json, trust, manifest: await runManifest(loaded, stamp) };
 }

@@ -31,10 +31,29 @@ function copy(): string {
 interface Unit {
   unit: string;
   points: number;
+  criteria: { id: string; points: number }[];
+}
+
+interface Change {
+  criterion: string;
+  by: string;
+  line: number;
+  from: number | null;
+  to: number | null;
+  field: string;
+  why: string;
+  at: string;
+}
+
+interface Trust {
+  unit: string;
   documents?: { claims: number; documented: number; undocumented: string[]; missing: { criterion: string; documents: string[] }[] };
   confidence: { data: number | null; documented: number | null; respondents?: number; fields: Record<string, { data: number | null; documented: number | null }> };
-  criteria: { id: string; points: number; changed?: { by: string; line: number; from: number | null; to: number | null; field: string; why: string; at: string } }[];
+  changes: Change[];
 }
+
+const trustOf = (json: { trust: { units: Trust[] } }, code: string): Trust => json.trust.units.find((u) => u.unit === code)!;
+const pointsOf = (json: { units: Unit[] }, code: string, id: string): number => json.units.find((u) => u.unit === code)!.criteria.find((c) => c.id === id)!.points;
 
 describe("score: run manifest", () => {
   it("records the engine, the framework's hash and every input with its hash, role and rows", async () => {
@@ -142,7 +161,11 @@ describe("score: documents, appraisal changes and confidence in the result", () 
   it("lists per unit the claims lacking documents and per criterion the last change and who made it", async () => {
     const r = await cli("score", ...flags());
     const json = JSON.parse(r.stdout);
-    const unit = (code: string): Unit => json.units.find((u: Unit) => u.unit === code);
+    // The contract's unit objects are unchanged; what backs them is in "trust", unit by unit in the same order.
+    expect(Object.keys(json)).toEqual(["framework", "units", "diagnostics", "trust", "manifest"]);
+    expect(json.trust.units.map((u: Trust) => u.unit)).toEqual(json.units.map((u: Unit) => u.unit));
+    expect(Object.keys(json.units[0])).not.toContain("confidence");
+    const unit = (code: string): Trust => trustOf(json, code);
     expect(unit("ngoc-ha").documents).toEqual({
       claims: 3,
       documented: 1,
@@ -154,9 +177,9 @@ describe("score: documents, appraisal changes and confidence in the result", () 
       ],
     });
     expect(unit("ngoc-ha").confidence).toEqual({ data: 100, documented: 33.33, fields: { "1": { data: 100, documented: 50 }, "2": { data: 100, documented: 0 } } });
-    const c12 = unit("ba-dinh").criteria.find((c) => c.id === "1.2")!;
-    expect(c12.points).toBe(2);
-    expect(c12.changed).toEqual({
+    expect(pointsOf(json, "ba-dinh", "1.2")).toBe(2);
+    expect(unit("ba-dinh").changes).toEqual([{
+      criterion: "1.2",
       at: "2025-11-24T08:30:00+07:00",
       by: "Hội đồng thẩm định Chỉ số CCHC",
       field: "appraised",
@@ -164,7 +187,8 @@ describe("score: documents, appraisal changes and confidence in the result", () 
       to: 2,
       why: "Hội đồng chấp nhận báo cáo năm gửi bổ sung",
       line: 4,
-    });
+    }]);
+    expect(unit("giang-vo").changes.map((c) => [c.criterion, c.field, c.by])).toEqual([["1.1", "self", "UBND phường Giảng Võ"]]);
     expect(json.diagnostics.map((d: { code: string; unit: string }) => [d.code, d.unit])).toEqual([
       ["self-without-evidence", "ngoc-ha"],
       ["self-without-evidence", "giang-vo"],
@@ -175,8 +199,9 @@ describe("score: documents, appraisal changes and confidence in the result", () 
     const r = await cli("score", "--framework", "frameworks/hanoi-department-2023.yaml", "--units", "fixtures/hanoi/departments/units.csv",
       "--points", "fixtures/hanoi/departments/points.csv", "--evidence", "fixtures/hanoi/departments/survey.csv", "--locale", "vi");
     const json = JSON.parse(r.stdout);
-    expect(json.units[0].documents).toBeUndefined();
-    expect(json.units[0].confidence.documented).toBeNull();
+    expect(json.trust.units[0].documents).toBeUndefined();
+    expect(json.trust.units[0].confidence.documented).toBeNull();
+    expect(json.trust.units[0].changes).toEqual([]);
     expect(json.diagnostics.filter((d: { code: string }) => d.code === "self-without-evidence")).toEqual([]);
   });
 
@@ -186,7 +211,7 @@ describe("score: documents, appraisal changes and confidence in the result", () 
     writeFileSync(path, readFileSync(path, "utf8").replace(/\r\ncua-nam;on_time_rate;82,4%/, ""));
     const r = await cli("score", ...flags(dir));
     expect(r.code).toBe(1);
-    const u: Unit = JSON.parse(r.stdout).units.find((x: Unit) => x.unit === "cua-nam");
+    const u = trustOf(JSON.parse(r.stdout), "cua-nam");
     // 2 of 8 points (criterion 2.2) have no data: 75%; field 2: 2 of 4.
     expect(u.confidence.data).toBe(75);
     expect(u.confidence.fields["2"]!.data).toBe(50);
@@ -198,8 +223,8 @@ describe("score: documents, appraisal changes and confidence in the result", () 
       "--points", "fixtures/hanoi/wards/points.csv", "--locale", "vi",
       "--survey", "frameworks/sipas-2023.yaml", "--responses", "fixtures/hanoi/wards/sipas-responses.csv");
     const json = JSON.parse(r.stdout);
-    expect(json.units.every((u: Unit) => typeof u.confidence.respondents === "number")).toBe(true);
-    expect(json.units.some((u: Unit) => (u.confidence.respondents ?? 0) > 0)).toBe(true);
+    expect(json.trust.units.every((u: Trust) => typeof u.confidence.respondents === "number")).toBe(true);
+    expect(json.trust.units.some((u: Trust) => (u.confidence.respondents ?? 0) > 0)).toBe(true);
     expect(json.manifest.inputs.map((i: { role: string }) => i.role)).toEqual(["units", "points", "survey", "responses"]);
     expect(json.manifest.inputs[3].rows).toBeGreaterThan(0);
   });
@@ -230,8 +255,9 @@ describe("appraise and history", () => {
     expect(JSON.parse(a.stdout)).toMatchObject({ unit: "ngoc-ha", from: 0.5, to: 1 });
     const r = await cli("score", ...flags(dir));
     expect(r.code).toBe(0);
-    const unit: Unit = JSON.parse(r.stdout).units.find((u: Unit) => u.unit === "ngoc-ha");
-    expect(unit.criteria.find((c) => c.id === "1.1")).toMatchObject({ points: 1, changed: { line: 6, by: "Hội đồng thẩm định Chỉ số CCHC" } });
+    const json = JSON.parse(r.stdout);
+    expect(pointsOf(json, "ngoc-ha", "1.1")).toBe(1);
+    expect(trustOf(json, "ngoc-ha").changes.find((c) => c.criterion === "1.1")).toMatchObject({ line: 6, by: "Hội đồng thẩm định Chỉ số CCHC" });
 
     await cli("appraise", "--appraisals", log, "--unit", "ngoc-ha", "--criterion", "1.1", "--from", "0.5", "--to", "0", "--by", "Chuyên viên B", "--why", "Bản cũ");
     const lost = await cli("score", ...flags(dir));
@@ -255,7 +281,9 @@ describe("appraise and history", () => {
     expect(readFileSync(log, "utf8")).toBe(before);
     const s = await cli("score", ...flags(dir));
     expect(s.code).toBe(1);
-    expect(JSON.parse(s.stdout).units.find((u: Unit) => u.unit === "ba-dinh").criteria.find((c: { id: string }) => c.id === "1.2").changed).toBeUndefined();
+    // Nothing of a broken log is applied.
+    expect(trustOf(JSON.parse(s.stdout), "ba-dinh").changes).toEqual([]);
+    expect(pointsOf(JSON.parse(s.stdout), "ba-dinh", "1.2")).toBe(1.5);
   });
 
   it("history shows a unit's changes, oldest first", async () => {
