@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { CalendarDate } from "../core/value.js";
 import { diag, type Diagnostic } from "../diagnostics/index.js";
-import type { InputRole } from "../engine/manifest.js";
+import type { RecordedFile } from "../node/manifest.js";
 import { applyAppraisals, readAppraisalLog, type AppraisalChanges } from "../evidence/appraisal-log.js";
 import { checkDocuments, type ClaimCheck } from "../evidence/documents.js";
 import type { Locale } from "../evidence/locale.js";
@@ -33,11 +33,7 @@ export interface TrustFlags {
 }
 
 /** A file read for the run, for the manifest. */
-export interface ReadFileRecord {
-  readonly file: string;
-  readonly role: InputRole;
-  readonly rows: number;
-}
+export type ReadFileRecord = RecordedFile;
 
 export interface TrustLoad {
   readonly evidence: EvidenceSet;

@@ -29,7 +29,7 @@ async function sha256Files(paths: readonly string[]): Promise<string | undefined
 }
 
 /** A file read for a run: its name as given, what it was given as, and the data rows read from it. */
-export interface ReadFile {
+export interface RecordedFile {
   readonly file: string;
   readonly role: InputRole;
   readonly rows: number;
@@ -41,7 +41,7 @@ export interface ManifestSources {
   readonly frameworkId: string;
   /** The framework file as given, then each file it extends, in order. */
   readonly frameworkFiles: readonly string[];
-  readonly inputs: readonly ReadFile[];
+  readonly inputs: readonly RecordedFile[];
   readonly locale: "vi" | "en";
   readonly appraisedOn?: string;
   /** The time stamp (ISO 8601) when one was asked for. */

@@ -5,6 +5,7 @@ import { checkDocuments, namesTitle } from "../../src/evidence/documents.js";
 import { mergeEvidence } from "../../src/evidence/merge.js";
 import { readEvidenceCsv } from "../../src/evidence/reader.js";
 import { readRegisterCsv } from "../../src/evidence/register.js";
+import { readJsonText } from "../../src/evidence/json.js";
 import { evidenceSchemaOf } from "../../src/evidence/schema.js";
 import type { CompiledFramework } from "../../src/framework/ir.js";
 import { parseFramework } from "../../src/framework/index.js";
@@ -124,5 +125,32 @@ describe("claims and their documents", () => {
     expect(claim("ba-dinh", "1.3").missing).toEqual([]);
     // A self score of 0 is not a claim.
     expect(check.claims.some((c) => c.unit === "ngoc-ha" && c.criterion === "1.3")).toBe(false);
+  });
+});
+
+describe("documents in the points table", () => {
+  it("reads the CSV documents column as ';'-separated items (quoted in a ';' file), NFC", () => {
+    const ev = evidence();
+    expect(ev.byUnit.get("ngoc-ha")!.points.get("1.2")!.documents).toEqual([
+      "Báo cáo CCHC quý I số 30/BC-UBND",
+      "Báo cáo CCHC quý II số 71/BC-UBND",
+      "Báo cáo CCHC quý III số 112/BC-UBND",
+    ]);
+    expect(ev.byUnit.get("ba-dinh")!.points.get("1.2")!.documents).toBeUndefined();
+  });
+
+  it("reads documents in JSON evidence as a list or one text; another shape is an error at its JSON path", () => {
+    const schema = evidenceSchemaOf(FW);
+    const ok = readJsonText(
+      JSON.stringify({ units: { "ba-dinh": { points: { "1.1": { self: 1, documents: ["Kế hoạch CCHC năm 2025", " "] }, "1.2": { self: 2, documents: "Báo cáo CCHC quý I; Báo cáo CCHC quý II" } } } } }),
+      schema,
+      { file: "e.json" },
+    );
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.byUnit.get("ba-dinh")!.points.get("1.1")!.documents).toEqual(["Kế hoạch CCHC năm 2025"]);
+    expect(ok.byUnit.get("ba-dinh")!.points.get("1.2")!.documents).toEqual(["Báo cáo CCHC quý I", "Báo cáo CCHC quý II"]);
+    const bad = readJsonText(JSON.stringify({ units: { "ba-dinh": { points: { "1.1": { self: 1, documents: [12] } } } } }), schema, { file: "e.json" });
+    expect(bad.diagnostics.map((d) => [d.code, d.path?.join(".")])).toEqual([["evidence-json-shape", "units.ba-dinh.points.1.1.documents"]]);
+    expect(bad.byUnit.get("ba-dinh")?.points.get("1.1")).toBeUndefined();
   });
 });
