@@ -25,16 +25,16 @@ export function runManifest(loaded: Extract<Loaded, { ok: true }>, stamp: boolea
 
 /** `score --format json`: the contract's Results, then what backs each unit (`trust`), then the manifest. */
 export async function trustedResultJson(
-  result: ScoreResult,
+  json: ScoreResultJson,
   loaded: Extract<Loaded, { ok: true }>,
   stamp: boolean,
+  lang: "vi" | "en",
 ): Promise<ScoreResultJson & { trust: TrustJson; manifest: RunManifest }> {
   const t = loaded.trust;
-  const json = result.toJSON();
   const trust = trustOf(json, loaded.framework, {
     ...(t.claims !== undefined && { claims: t.claims }),
     changes: t.changes,
     ...(t.respondents !== undefined && { respondents: t.respondents }),
   });
-  return { ...json, trust, manifest: await runManifest(loaded, stamp) };
+  return { ...json, trust, manifest: await runManifest(loaded, stamp, lang) };
 }

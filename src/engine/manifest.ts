@@ -38,7 +38,7 @@ export interface RunManifest {
   readonly framework: ManifestFramework;
   readonly inputs: readonly ManifestInput[];
   /** Options that change the result (how the files were read). */
-  readonly options: { readonly locale: "vi" | "en"; readonly appraised_on?: string };
+  readonly options: { readonly locale: "vi" | "en"; readonly lang?: "vi" | "en"; readonly appraised_on?: string };
   /** When the run happened (ISO 8601), only when asked for (`--stamp`): otherwise the same inputs give byte-identical results. */
   readonly stamp?: string;
 }

@@ -43,6 +43,8 @@ export interface ManifestSources {
   readonly frameworkFiles: readonly string[];
   readonly inputs: readonly RecordedFile[];
   readonly locale: "vi" | "en";
+  /** The language the result's messages are worded in. */
+  readonly lang: "vi" | "en";
   readonly appraisedOn?: string;
   /** The time stamp (ISO 8601) when one was asked for. */
   readonly stamp?: string;
@@ -63,7 +65,7 @@ export async function buildManifest(sources: ManifestSources): Promise<RunManife
     engine: sources.engine,
     framework,
     inputs,
-    options: { locale: sources.locale, ...(sources.appraisedOn !== undefined && { appraised_on: sources.appraisedOn }) },
+    options: { locale: sources.locale, lang: sources.lang, ...(sources.appraisedOn !== undefined && { appraised_on: sources.appraisedOn }) },
     ...(sources.stamp !== undefined && { stamp: sources.stamp }),
   };
 }

@@ -74,7 +74,7 @@ describe("score: run manifest", () => {
       { file: join(DIR, "appraisals.jsonl"), sha256: sha256(bytes("appraisals.jsonl")), rows: 5, role: "appraisals" },
       { file: join(DIR, "register.csv"), sha256: sha256(bytes("register.csv")), rows: 11, role: "register" },
     ]);
-    expect(m.options).toEqual({ locale: "vi" });
+    expect(m.options).toEqual({ locale: "vi", lang: "vi" });
     expect(m.stamp).toBeUndefined();
   });
 
@@ -111,6 +111,10 @@ describe("verify", () => {
     expect(text.stdout).toContain("The result is reproduced: 6 files unchanged");
     const vi = await cli("verify", "--results", join(dir, "r.json"));
     expect(vi.stdout).toContain("Kết quả được tái lập đúng");
+    // A result worded in English re-scores in English.
+    await cli("score", ...flags(dir), "--lang", "en", "--out", join(dir, "en.json"));
+    expect(JSON.parse(readFileSync(join(dir, "en.json"), "utf8")).manifest.options.lang).toBe("en");
+    expect((await cli("verify", "--results", join(dir, "en.json"))).code).toBe(0);
   });
 
   it("fails when one byte of the evidence changed, naming the file and where the result differs", async () => {
@@ -237,9 +241,11 @@ describe("score: documents, appraisal changes and confidence in the result", () 
     expect(r.code).toBe(1);
     const errors = JSON.parse(r.stdout).diagnostics.filter((d: { severity: string }) => d.severity === "error");
     expect(errors.map((d: { code: string; file: string; line: number }) => [d.code, d.file, d.line])).toEqual([["register-document-after-appraisal", reg, 13]]);
-    expect(errors[0].message).toContain("after the appraisal on 24/11/2025");
+    expect(errors[0].message).toContain("sau ngày thẩm định 24/11/2025");
+    const en = await cli("score", ...flags(dir), "--lang", "en");
+    expect(JSON.parse(en.stdout).diagnostics.find((d: { code: string }) => d.code === "register-document-after-appraisal").message).toContain("after the appraisal on 24/11/2025");
     const on = await cli("score", ...flags(dir), "--appraised-on", "30/11/2025");
-    expect(JSON.parse(on.stdout).manifest.options).toEqual({ locale: "vi", appraised_on: "2025-11-30" });
+    expect(JSON.parse(on.stdout).manifest.options).toEqual({ locale: "vi", lang: "vi", appraised_on: "2025-11-30" });
     const bad = await cli("score", ...flags(dir), "--appraised-on", "mai");
     expect(bad.code).toBe(2);
   });
@@ -319,7 +325,10 @@ describe("check-evidence: documents still missing", () => {
       { criterion: "2.1", undocumented: true, missing: ["Quyết định công bố danh mục TTHC", "Ảnh chụp nơi niêm yết"] },
     ]);
     expect(report.find((u: { unit: string }) => u.unit === "giang-vo").documents).toEqual([{ criterion: "1.1", undocumented: true, missing: ["Kế hoạch CCHC năm"] }]);
-    const text = await cli("check-evidence", ...flags());
+    const text = await cli("check-evidence", ...flags(), "--lang", "en");
     expect(text.stdout).toContain("cua-nam (Phường Cửa Nam): criterion 2.1 lacks documents: Ảnh chụp nơi niêm yết");
+    const vi = await cli("check-evidence", ...flags());
+    expect(vi.stdout).toContain("ngoc-ha (Phường Ngọc Hà): tiêu chí 2.1 còn thiếu tài liệu kiểm chứng: Quyết định công bố danh mục TTHC; Ảnh chụp nơi niêm yết");
+    expect(vi.stdout).toContain("4 trên 4 đơn vị còn phải bổ sung số liệu hoặc tài liệu kiểm chứng.");
   });
 });

@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { sortDiagnostics } from "../../diagnostics/index.js";
 import { appendAppraisal, readAppraisalLog, type AppraisalEvent, type LoggedEvent } from "../../evidence/appraisal-log.js";
 import { oneOf, parseCommandArgs, requireOption } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { emit, printDiagnostics } from "../output.js";
 
 export const historyHelp = `par-index history --appraisals LOG --unit CODE [--criterion ID] [--format text|json] [--lang vi|en]
@@ -50,12 +50,11 @@ export function historyCommand(argv: readonly string[], io: CliIo): number {
     unit: { type: "string" },
     criterion: { type: "string" },
     format: { type: "string" },
-    lang: { type: "string" },
   });
   const path = requireOption(values.appraisals, "--appraisals");
   const unit = requireOption(values.unit, "--unit").normalize("NFC");
   const format = oneOf(values.format, ["text", "json"] as const, "--format", "text");
-  const lang = oneOf(values.lang, ["vi", "en"] as const, "--lang", "vi");
+  const lang = langOf(io);
   const log = readAppraisalLog(readLog(path, true), { file: path });
   printDiagnostics(io, sortDiagnostics(log.diagnostics));
   const criterion = values.criterion?.normalize("NFC");

@@ -2,7 +2,7 @@ import { checkEvidence, type UnitMissingInputs } from "../../evidence/index.js";
 import type { ClaimCheck } from "../../evidence/documents.js";
 import { hasErrors } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
 import { emit, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 
@@ -29,17 +29,14 @@ export async function checkEvidenceCommand(argv: readonly string[], io: CliIo): 
   const incomplete = report.filter((u) => u.missing.length > 0 || (u.documents?.length ?? 0) > 0);
   if (format === "json") emit(io, JSON.stringify(report, null, 2), undefined);
   else {
+    const t = TEXT[langOf(io)];
+    const docs = loaded.trust.claims !== undefined;
     const lines: string[] = [];
     for (const u of incomplete) {
-      if (u.missing.length > 0) lines.push(`${u.unit} (${u.name}): missing ${u.missing.join(", ")}`);
-      for (const d of u.documents ?? [])
-        lines.push(`${u.unit} (${u.name}): criterion ${d.criterion} ${d.missing.length > 0 ? `lacks documents: ${d.missing.join("; ")}` : "claims points without any document"}`);
+      if (u.missing.length > 0) lines.push(t.inputs(`${u.unit} (${u.name})`, u.missing.join(", ")));
+      for (const d of u.documents ?? []) lines.push(t.documents(`${u.unit} (${u.name})`, d.criterion, d.missing));
     }
-    lines.push(
-      incomplete.length === 0
-        ? `all ${report.length} units have every required input${loaded.trust.claims === undefined ? "" : " and document"}.`
-        : `${incomplete.length} of ${report.length} units still have inputs${loaded.trust.claims === undefined ? "" : " or documents"} to provide.`,
-    );
+    lines.push(incomplete.length === 0 ? t.allDone(report.length, docs) : t.remaining(incomplete.length, report.length, docs));
     emit(io, lines.join("\n"), undefined);
   }
   return incomplete.length > 0 || hasErrors(loaded.evidence.diagnostics) ? EXIT_ERRORS : EXIT_OK;
@@ -58,3 +55,20 @@ function withMissingDocuments(
       .map((c) => ({ criterion: c.criterion, undocumented: c.documents.length === 0, missing: [...c.missing] })),
   }));
 }
+
+const TEXT = {
+  vi: {
+    inputs: (unit: string, names: string) => `${unit}: còn thiếu số liệu ${names}`,
+    documents: (unit: string, criterion: string, missing: readonly string[]) =>
+      missing.length > 0 ? `${unit}: tiêu chí ${criterion} còn thiếu tài liệu kiểm chứng: ${missing.join("; ")}` : `${unit}: tiêu chí ${criterion} tự chấm điểm nhưng chưa có tài liệu kiểm chứng nào`,
+    allDone: (n: number, docs: boolean) => `cả ${n} đơn vị đã có đủ số liệu bắt buộc${docs ? " và tài liệu kiểm chứng" : ""}.`,
+    remaining: (k: number, n: number, docs: boolean) => `${k} trên ${n} đơn vị còn phải bổ sung số liệu${docs ? " hoặc tài liệu kiểm chứng" : ""}.`,
+  },
+  en: {
+    inputs: (unit: string, names: string) => `${unit}: missing ${names}`,
+    documents: (unit: string, criterion: string, missing: readonly string[]) =>
+      missing.length > 0 ? `${unit}: criterion ${criterion} lacks documents: ${missing.join("; ")}` : `${unit}: criterion ${criterion} claims points without any document`,
+    allDone: (n: number, docs: boolean) => `all ${n} units have every required input${docs ? " and document" : ""}.`,
+    remaining: (k: number, n: number, docs: boolean) => `${k} of ${n} units still have inputs${docs ? " or documents" : ""} to provide.`,
+  },
+} as const;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { compareResults, readManifest, type InputRole, type ResultDifference, type RunManifest } from "../../engine/manifest.js";
 import { sha256File } from "../../node/manifest.js";
 import { oneOf, parseCommandArgs, requireOption } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
 import { emit } from "../output.js";
 import { scoreCommand } from "./score.js";
 import { ENGINE } from "../manifest.js";
@@ -80,10 +80,10 @@ const TEXT = {
 } as const;
 
 export async function verifyCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, { results: { type: "string" }, format: { type: "string" }, lang: { type: "string" } });
+  const { values } = parseCommandArgs(argv, { results: { type: "string" }, format: { type: "string" } });
   const path = requireOption(values.results, "--results");
   const format = oneOf(values.format, ["text", "json"] as const, "--format", "text");
-  const lang = oneOf(values.lang, ["vi", "en"] as const, "--lang", "vi");
+  const lang = langOf(io);
   let saved: unknown;
   try {
     saved = JSON.parse(readFileSync(path, "utf8"));
@@ -127,7 +127,8 @@ export async function verifyManifest(manifest: RunManifest, saved: unknown): Pro
   if (files.some((f) => f.status === "missing")) return { same: false, files, differences: [], rescored: false, engine };
   let out = "";
   let err = "";
-  await scoreCommand(scoreArgsOf(manifest), { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTty: false, cwd: process.cwd() });
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTty: false, cwd: process.cwd(), lang: manifest.options.lang ?? "vi" };
+  await scoreCommand(scoreArgsOf(manifest), io);
   let now: unknown;
   try {
     now = JSON.parse(out);
