@@ -286,10 +286,9 @@ export function applyAppraisals(evidence: EvidenceSet, framework: CompiledFramew
     const from = e.from === null ? undefined : dec(e.from);
     if (now === undefined ? from !== undefined : from === undefined || !now.eq(from)) {
       const last = changes.get(e.unit)?.get(e.criterion);
-      const since = last !== undefined && last.field === e.field ? `set by ${last.by} at line ${last.line}` : "as in the points table";
-      diagnostics.push(
-        diag("appraisal-lost-update", { unit: e.unit, criterion: e.criterion, field: e.field, from: e.from === null ? "none" : String(e.from), current: now?.toString() ?? "none", since }, where),
-      );
+      const params = { unit: e.unit, criterion: e.criterion, field: e.field, from: e.from === null ? "none" : String(e.from), current: now?.toString() ?? "none" };
+      const setBy = last !== undefined && last.field === e.field ? { by: last.by, line: last.line } : {};
+      diagnostics.push(diag("appraisal-lost-update", { ...params, ...setBy }, where));
       continue;
     }
     table.set(e.criterion, withField(entry, e.field, e.to === null ? undefined : dec(e.to), where));

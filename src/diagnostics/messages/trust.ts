@@ -80,12 +80,14 @@ export const trustMessages = defineMessages({
   },
   "appraisal-lost-update": {
     severity: "error",
-    message: (p: { unit: string; criterion: string; field: string; from: string; current: string; since: string }) =>
-      `the event changes the ${p.field} score of criterion "${p.criterion}" of unit "${p.unit}" from ${p.from}, but it is ${p.current} (${p.since}): ` +
+    message: (p: { unit: string; criterion: string; field: string; from: string; current: string; by?: string; line?: number }) =>
+      `the event changes the ${p.field} score of criterion "${p.criterion}" of unit "${p.unit}" from ${p.from}, but it is ${p.current} ` +
+      `(${p.by === undefined ? "as in the points table" : `set by ${p.by} at line ${p.line ?? "?"}`}): ` +
       `someone changed it in between and this event was written against an old value (a lost update); the event is not applied. ` +
       `Check the current value and append a new event from ${p.current}.`,
-    vi: (p: { unit: string; criterion: string; field: string; from: string; current: string; since: string }) =>
-      `sự kiện đổi điểm ${p.field === "self" ? "tự chấm" : "thẩm định"} tiêu chí "${p.criterion}" của đơn vị "${p.unit}" từ ${p.from}, nhưng điểm hiện là ${p.current} (${p.since}): ` +
+    vi: (p: { unit: string; criterion: string; field: string; from: string; current: string; by?: string; line?: number }) =>
+      `sự kiện đổi điểm ${p.field === "self" ? "tự chấm" : "thẩm định"} ("${p.field}") tiêu chí "${p.criterion}" của đơn vị "${p.unit}" từ ${p.from}, nhưng điểm hiện là ${p.current} ` +
+      `(${p.by === undefined ? "theo bảng điểm" : `do ${p.by} đặt ở dòng ${p.line ?? "?"}`}): ` +
       `đã có người sửa trong lúc đó nên sự kiện này ghi trên giá trị cũ (mất cập nhật); sự kiện không được áp dụng. ` +
       `Kiểm tra giá trị hiện tại và ghi sự kiện mới từ ${p.current}.`,
   },
