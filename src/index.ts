@@ -63,3 +63,5 @@ export * from "./engine/index.js";
 export * from "./rank/index.js";
 export * from "./report/index.js";
 export * from "./survey/index.js";
+export { sha256 } from "./core/sha256.js";
+export { trustOf, type TrustJson, type TrustInputs, type UnitTrustJson, type UnitDocumentsJson, type ConfidenceJson, type ChangeJson } from "./analysis/trust.js";

@@ -7,6 +7,8 @@ import { scoreCommand, scoreHelp } from "./commands/score.js";
 import { explainCommand, explainHelp } from "./commands/explain.js";
 import { checkEvidenceCommand, checkEvidenceHelp } from "./commands/check-evidence.js";
 import { demoCommand, demoHelp } from "./commands/demo.js";
+import { verifyCommand, verifyHelp } from "./commands/verify.js";
+import { appraiseCommand, appraiseHelp, historyCommand, historyHelp } from "./commands/appraisal.js";
 
 interface Command {
   readonly help: string;
@@ -20,6 +22,9 @@ const COMMANDS: Record<string, Command> = {
   "check-evidence": { help: checkEvidenceHelp, run: checkEvidenceCommand },
   sipas: { help: sipasHelp, run: sipasCommand },
   demo: { help: demoHelp, run: demoCommand },
+  verify: { help: verifyHelp, run: verifyCommand },
+  appraise: { help: appraiseHelp, run: appraiseCommand },
+  history: { help: historyHelp, run: historyCommand },
 };
 
 export const VERSION: string = pkg.version;

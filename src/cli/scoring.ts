@@ -8,6 +8,7 @@ import { surveyEvidence, withSurveyEvidence } from "../survey/index.js";
 import { asArray, type OptionSpec } from "./args.js";
 import { UsageError, type CliIo } from "./io.js";
 import { printDiagnostics, progressReporter } from "./output.js";
+import { loadTrust, TRUST_HELP, TRUST_OPTIONS, type ReadFileRecord, type TrustFlags, type TrustLoad } from "./trust.js";
 
 /** The flags shared by `score`, `explain` and `check-evidence`. */
 export const EVIDENCE_OPTIONS = {
@@ -20,9 +21,10 @@ export const EVIDENCE_OPTIONS = {
   responses: { type: "string", multiple: true },
   ratings: { type: "string", multiple: true },
   verbose: { type: "boolean" },
+  ...TRUST_OPTIONS,
 } as const satisfies OptionSpec;
 
-export interface EvidenceFlags {
+export interface EvidenceFlags extends TrustFlags {
   framework?: string | undefined;
   evidence?: string[] | undefined;
   points?: string[] | undefined;
@@ -42,6 +44,7 @@ export const EVIDENCE_HELP = `  --framework F.yaml   the framework (required)
   --survey S.yaml      a SIPAS survey whose results become sipas.* inputs
   --responses R.csv    survey responses (with --survey); repeatable
   --ratings K.csv      counter/portal ratings (with --survey); repeatable
+${TRUST_HELP}
   --verbose            say what was read from each file`;
 
 const FILE_KINDS: Record<FileSummary["kind"], string> = {
@@ -54,7 +57,18 @@ const FILE_KINDS: Record<FileSummary["kind"], string> = {
 };
 
 export type Loaded =
-  | { readonly ok: true; readonly framework: CompiledFramework; readonly evidence: EvidenceSet }
+  | {
+      readonly ok: true;
+      readonly framework: CompiledFramework;
+      readonly evidence: EvidenceSet;
+      /** The framework file as given, then each file it extends (for the run manifest). */
+      readonly frameworkFiles: readonly string[];
+      /** Every input file read, with its role and data rows (for the run manifest). */
+      readonly files: readonly ReadFileRecord[];
+      readonly locale: Locale;
+      /** Documents, appraisal changes and survey sample sizes behind the scores. */
+      readonly trust: TrustLoad & { readonly respondents?: ReadonlyMap<string, number> };
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
@@ -77,12 +91,15 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
   }
   if (!flags.survey && responses.length > 0) throw new UsageError("--responses needs --survey S.yaml.");
 
-  const loaded = loadFrameworkFile(flags.framework);
+  const frameworkFiles: string[] = [];
+  const loaded = loadFrameworkFile(flags.framework, { onFile: (f) => frameworkFiles.push(f) });
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const framework = loaded.framework;
   const schema = evidenceSchemaOf(framework);
 
   const progress = progressReporter(io);
+  const files: ReadFileRecord[] = [];
+  const roleOf = (file: string): ReadFileRecord["role"] => (file === flags.units ? "units" : pointsFiles.includes(file) && !evidenceFiles.includes(file) ? "points" : "evidence");
   let evidence = await loadEvidence(
     {
       evidence: evidenceFiles,
@@ -90,20 +107,26 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
       ...(flags.units !== undefined && { units: flags.units }),
       locale: locale as Locale,
       onProgress: (p) => progress(`reading ${p.file}: ${p.rows.toLocaleString("en")} rows`),
-      ...(flags.verbose && {
-        onFile: (f: FileSummary) =>
+      onFile: (f: FileSummary) => {
+        files.push({ file: f.file, role: roleOf(f.file), rows: f.stats.rowsRead });
+        if (flags.verbose)
           io.stderr(
             `${f.file}: ${FILE_KINDS[f.kind]}, delimiter "${f.delimiter ?? ","}", locale ${f.locale}; ` +
               `rows read ${f.stats.rowsRead}, used ${f.stats.rowsUsed}, rejected ${f.stats.rowsRejected}\n`,
-          ),
-      }),
+          );
+      },
     },
     schema,
   );
+  let respondents: Map<string, number> | undefined;
   if (flags.survey) {
-    const run = await runSurveyFiles(flags.survey, responses, asArray(flags.ratings), {
+    const ratings = asArray(flags.ratings);
+    files.push({ file: flags.survey, role: "survey", rows: 0 });
+    const run = await runSurveyFiles(flags.survey, responses, ratings, {
       onProgress: (p) => progress(`reading ${p.path}: ${(p.bytesRead / 1048576).toFixed(1)} MiB`),
+      onFileRead: (path, rows) => files.push({ file: path, role: ratings.includes(path) && !responses.includes(path) ? "ratings" : "responses", rows }),
     });
+    if (run.result) respondents = new Map(run.result.units.map((u) => [u.unit, u.respondents]));
     const surveyDiagnostics = run.diagnostics;
     evidence = { ...evidence, diagnostics: [...evidence.diagnostics, ...surveyDiagnostics] };
     if (run.result) evidence = withSurveyEvidence(evidence, surveyEvidence(run.result), new Set(schema.inputs.keys()));
@@ -116,7 +139,18 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
         `evidence: ${evidence.units.length} units; rows read ${s.rowsRead}, used ${s.rowsUsed}, rejected ${s.rowsRejected}\n`,
     );
   }
-  return { ok: true, framework, evidence: { ...evidence, diagnostics: [...loaded.diagnostics, ...evidence.diagnostics] } };
+  const trust = loadTrust(flags, framework, evidence, locale as Locale);
+  evidence = trust.evidence;
+  files.push(...trust.files);
+  return {
+    ok: true,
+    framework,
+    evidence: { ...evidence, diagnostics: [...loaded.diagnostics, ...evidence.diagnostics] },
+    frameworkFiles,
+    files,
+    locale: locale as Locale,
+    trust: respondents === undefined ? trust : { ...trust, respondents },
+  };
 }
 
 /** Prints a failed load's diagnostics; returns true when the load failed. */

@@ -4,6 +4,7 @@ import { evidenceMessages } from "./messages/evidence.js";
 import { exprMessages } from "./messages/expr.js";
 import { frameworkMessages } from "./messages/framework.js";
 import { surveyMessages } from "./messages/survey.js";
+import { trustMessages } from "./messages/trust.js";
 import { yamlMessages } from "./messages/yaml.js";
 
 /**
@@ -18,6 +19,7 @@ export const CATALOGUE = {
   ...engineMessages,
   ...surveyMessages,
   ...cliMessages,
+  ...trustMessages,
 };
 
 export type Catalogue = typeof CATALOGUE;

@@ -15,3 +15,5 @@ export type {
   UnitResult,
   ValueRead,
 } from "./result.js";
+export { compareResults, frameworkSha256, readManifest, INPUT_ROLES } from "./manifest.js";
+export type { InputRole, ManifestFramework, ManifestInput, ResultDifference, RunManifest } from "./manifest.js";

@@ -22,3 +22,17 @@ export { type JsonReadOptions, isJsonRegistry, readEvidenceJson, readJsonText, r
 export { mergeEvidence } from "./merge.js";
 export { type UnitMissingInputs, checkEvidence } from "./check.js";
 export type { Delimiter } from "./csv.js";
+export { type RegisterEntry, type RegisterRead, type ReadRegisterOptions, readRegisterCsv } from "./register.js";
+export { type ClaimCheck, type ClaimDocument, type DocumentsCheck, checkDocuments, namesTitle } from "./documents.js";
+export {
+  type AppraisalEvent,
+  type AppraisalLogRead,
+  type AppraisalChanges,
+  type AppliedAppraisals,
+  type LoggedEvent,
+  GENESIS,
+  appendAppraisal,
+  applyAppraisals,
+  logHead,
+  readAppraisalLog,
+} from "./appraisal-log.js";

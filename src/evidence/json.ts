@@ -32,7 +32,7 @@ export interface JsonReadOptions {
 
 const POINTS_PLAN: InputPlan = Object.freeze({ kind: "input", name: "points", slot: -1, type: "number", missing: "error" });
 const UNIT_KEYS = ["inputs", "points"];
-const POINTS_KEYS = ["self", "appraised", "note"];
+const POINTS_KEYS = ["self", "appraised", "note", "documents"];
 const EMPTY_SCHEMA: EvidenceSchema = { inputs: new Map(), criteria: new Set() };
 
 type Obj = Record<string, unknown>;
@@ -179,11 +179,17 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
           if (note !== undefined && note !== null && typeof note !== "string") {
             b.report("evidence-json-shape", { found: describe(note), expected: "a text note" }, where([...path, "note"], { unit: code, criterion }));
           }
+          const documents = entry["documents"];
+          const docsOk = documents === undefined || documents === null || typeof documents === "string" || (Array.isArray(documents) && documents.every((d) => typeof d === "string"));
+          if (!docsOk) {
+            b.report("evidence-json-shape", { found: describe(documents), expected: "a list of document numbers or titles" }, where([...path, "documents"], { unit: code, criterion }));
+          }
           if (!b.rowHasError && self === undefined && appraised === undefined) {
             b.report("evidence-empty-cell", { column: "self or appraised" }, where(path, { unit: code, criterion }));
           }
           if (!b.rowHasError) {
-            b.addPoints(code, criterion, pointsEntry(self, appraised, typeof note === "string" ? note : undefined, fileWhere(options, path), row));
+            const docs = typeof documents === "string" || Array.isArray(documents) ? (documents as string | string[]) : undefined;
+            b.addPoints(code, criterion, pointsEntry(self, appraised, typeof note === "string" ? note : undefined, fileWhere(options, path), row, docs));
           }
         }
         b.endRow(row, code);

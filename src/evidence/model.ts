@@ -23,6 +23,8 @@ export interface PointsEntry {
   /** What the appraisal council set. */
   readonly appraised?: Decimal;
   readonly note?: string;
+  /** Evidence documents named for the claim (the `documents` column: numbers or titles). */
+  readonly documents?: readonly string[];
   readonly where?: Location;
 }
 

@@ -330,10 +330,22 @@ export function pointsEntry(
   note: string | undefined,
   where: Location,
   row: number,
+  documents?: string | readonly string[],
 ): PartPointsEntry {
-  const e: { self?: Decimal; appraised?: Decimal; note?: string; where: Location; row: number } = { where, row };
+  const e: { self?: Decimal; appraised?: Decimal; note?: string; documents?: readonly string[]; where: Location; row: number } = { where, row };
   if (self !== undefined) e.self = self;
   if (appraised !== undefined) e.appraised = appraised;
   if (note !== undefined && note !== "") e.note = detach(note);
+  const docs =
+    documents === undefined ? [] : typeof documents === "string" ? splitDocuments(documents) : documents.map((d) => d.trim().normalize("NFC")).filter((d) => d !== "");
+  if (docs.length > 0) e.documents = Object.freeze(docs);
   return e;
+}
+
+/** A `documents` cell: numbers or titles separated by `;` (blank items ignored), as NFC text. */
+export function splitDocuments(cell: string): string[] {
+  return cell
+    .split(";")
+    .map((d) => d.trim().normalize("NFC"))
+    .filter((d) => d !== "");
 }

@@ -258,7 +258,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
     if (firstColumn.has("criterion")) {
       if (!expected("points")) return;
       kind = "points";
-      const known = ["unit", "criterion", "self", "appraised", "note"];
+      const known = ["unit", "criterion", "self", "appraised", "note", "documents"];
       names.forEach((n, i) => {
         if (!known.includes(n) && !duplicates.has(i)) reportUnknown(i, "points", known);
       });
@@ -266,7 +266,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         missing("self", kind);
         return dead();
       }
-      handler = pointsRows(unitColumn, col("criterion"), col("self"), col("appraised"), col("note"));
+      handler = pointsRows(unitColumn, col("criterion"), col("self"), col("appraised"), col("note"), col("documents"));
       return;
     }
     const longForm = firstColumn.has("input") && !schema.inputs.has("input") && !schema.inputs.has("value");
@@ -418,7 +418,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
     };
   }
 
-  function pointsRows(unitCol: number, criterionCol: number, selfCol: number, appraisedCol: number, noteCol: number): RowHandler {
+  function pointsRows(unitCol: number, criterionCol: number, selfCol: number, appraisedCol: number, noteCol: number, documentsCol: number): RowHandler {
     const readPoints = (cells: string[], index: number, line: number, unit: string | undefined): Decimal | undefined => {
       if (index < 0) return undefined;
       const result = parseValue(cells[index] as string, POINTS_PLAN, locale);
@@ -440,7 +440,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         b.report("evidence-empty-cell", { column: "self or appraised" }, { ...at(line, column + 1), ...(unit === undefined ? {} : { unit }) });
       }
       if (unit !== undefined && criterion !== undefined && !b.rowHasError) {
-        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), at(line, criterionCol + 1), row));
+        const where = at(line, criterionCol + 1);
+        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), where, row, optionalCell(cells, documentsCol)));
       }
       b.endRow(row, unit);
     };

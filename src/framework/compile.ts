@@ -86,7 +86,10 @@ export function compileFramework({ fw, nodes, exprs, file }: CompileInput): Comp
       max: groupMax[n.index]!,
       ...(n.raw.applies_if !== undefined && { appliesIf: compileAt([...n.path, "applies_if"]) }),
       notApplicable: n.raw.not_applicable ?? "exclude",
-      ...(n.raw.evidence !== undefined && { evidence: n.raw.evidence }),
+      ...(n.raw.evidence !== undefined && {
+        evidence: typeof n.raw.evidence === "string" ? n.raw.evidence : n.raw.evidence.join("; "),
+      }),
+      ...(Array.isArray(n.raw.evidence) && { documents: Object.freeze(n.raw.evidence.map((d) => d.normalize("NFC"))) }),
       ...(n.raw.notes !== undefined && { notes: n.raw.notes }),
     };
     if (n.raw.rule && n.children.length === 0) {

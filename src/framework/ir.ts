@@ -91,7 +91,14 @@ interface NodeCommon {
   readonly max: Decimal;
   readonly appliesIf?: CompiledExpr;
   readonly notApplicable: NotApplicablePolicy;
+  /** The documents required (tài liệu kiểm chứng), as one text (a list joined with "; "). */
   readonly evidence?: string;
+  /**
+   * The documents required, one per entry, when `evidence:` is a list: a claim is fully
+   * documented when each of them is named in its documents (see `checkDocuments`). With
+   * `evidence:` as one text, any document documents the claim.
+   */
+  readonly documents?: readonly string[];
   readonly notes?: string;
 }
 

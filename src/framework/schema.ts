@@ -9,6 +9,9 @@ import { z } from "zod";
 /** An expression: usually a string; a bare number or boolean is read from its source text. */
 export const ExprSchema = z.union([z.string(), z.number(), z.boolean()]);
 const Num = z.number();
+/** `evidence:` the documents required: one description, or a list of documents (each one required). */
+const Evidence = z.union([z.string(), z.array(z.string()).min(1)]);
+
 const Title = z.union([z.string(), z.strictObject({ vi: z.string(), en: z.string().optional() })]);
 
 export const INPUT_TYPES = ["number", "integer", "ratio", "percent", "boolean", "date", "enum", "text"] as const;
@@ -57,7 +60,7 @@ export const CriterionSchema = z.strictObject({
   part: z.string().optional(),
   applies_if: ExprSchema.optional(),
   not_applicable: z.enum(["exclude", "full", "zero"]).optional(),
-  evidence: z.string().optional(),
+  evidence: Evidence.optional(),
   notes: z.string().optional(),
   rule: RuleSchema.optional(),
   get children(): z.ZodOptional<z.ZodArray<typeof CriterionSchema>> {
@@ -71,7 +74,7 @@ const AdjustmentSchema = z.strictObject({
   kind: z.enum(["bonus", "penalty"]),
   max: Num,
   rule: RuleSchema,
-  evidence: z.string().optional(),
+  evidence: Evidence.optional(),
   notes: z.string().optional(),
 });
 

@@ -24,12 +24,17 @@ function readFramework(path: string): Read {
   }
 }
 
+export interface LoadFrameworkOptions {
+  /** Called with each file read: the path given first, then each file it extends (for the run manifest). */
+  readonly onFile?: (path: string) => void;
+}
+
 /**
  * Reads, validates and compiles the framework at `path`. Never throws: an
  * unreadable or oversized file, and every problem in it or in what it extends,
  * come back as diagnostics.
  */
-export function loadFrameworkFile(path: string): FrameworkResult {
+export function loadFrameworkFile(path: string, options: LoadFrameworkOptions = {}): FrameworkResult {
   const read = readFramework(path);
   if (!read.ok) {
     const where = { file: path, line: 1, column: 1 };
@@ -42,12 +47,14 @@ export function loadFrameworkFile(path: string): FrameworkResult {
       ],
     };
   }
+  options.onFile?.(path);
   return parseFramework(read.text, {
     // Normalised so that a file reached again through `extends` is recognised (a cycle).
     filename: normalize(path),
     resolve: (ref, from): FrameworkSource | undefined => {
       const target = normalize(isAbsolute(ref) || from === undefined ? ref : join(dirname(from), ref));
       const base = readFramework(target);
+      if (base.ok) options.onFile?.(target);
       // An unreadable or oversized base is reported as `extends-not-found` at the `extends` line.
       return base.ok ? { text: base.text, filename: target } : undefined;
     },

@@ -4,6 +4,7 @@
  * import serves a Node script.
  */
 export * from "../index.js";
-export { loadFrameworkFile, MAX_FRAMEWORK_BYTES } from "./framework.js";
+export { loadFrameworkFile, MAX_FRAMEWORK_BYTES, type LoadFrameworkOptions } from "./framework.js";
 export * from "./evidence.js";
 export * from "./survey.js";
+export { buildManifest, sha256File, type ManifestSources, type RecordedFile } from "./manifest.js";

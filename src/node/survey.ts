@@ -17,6 +17,8 @@ export interface SurveyProgress {
 }
 
 export interface ReadFileOptions extends Omit<ReadOptions, "filename"> {
+  /** Called after each responses or ratings file with the data rows read from it (for the run manifest). */
+  readonly onFileRead?: (path: string, rows: number) => void;
   /** Called after each chunk (about every MiB). */
   readonly onProgress?: (p: SurveyProgress) => void;
   /** Byte limit of a responses file, counted while reading; default {@link MAX_RESPONSES_BYTES}. */
@@ -113,8 +115,16 @@ export async function runSurveyFiles(
   const survey = loaded.survey;
   const acc = createSurveyAccumulator(survey);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  for (const p of responsesPaths) diagnostics.push(...(await readResponsesFile(p, survey, { ...options, into: acc })).diagnostics);
-  for (const p of ratingsPaths) diagnostics.push(...(await readRatingsFile(p, survey, { into: acc })).diagnostics);
+  for (const p of responsesPaths) {
+    const read = await readResponsesFile(p, survey, { ...options, into: acc });
+    options.onFileRead?.(p, read.stats.rows);
+    diagnostics.push(...read.diagnostics);
+  }
+  for (const p of ratingsPaths) {
+    const read = await readRatingsFile(p, survey, { into: acc });
+    options.onFileRead?.(p, read.stats.rows);
+    diagnostics.push(...read.diagnostics);
+  }
   const result = computeSurveyResult(survey, acc, diagnostics);
   return { result, diagnostics: result.diagnostics, ok: !hasErrors(result.diagnostics) };
 }

@@ -154,10 +154,13 @@ describe("par-index explain", () => {
 
 describe("par-index check-evidence", () => {
   it("lists what each unit still has to provide", async () => {
-    const r = await cli("check-evidence", ...DISTRICT.filter((a) => a !== "--points" && a !== `${D}/points.csv`));
+    const r = await cli("check-evidence", ...DISTRICT.filter((a) => a !== "--points" && a !== `${D}/points.csv`), "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("my-duc (Mỹ Đức): missing dossiers_on_time");
     expect(r.stdout).toContain("1 of 30 units still have inputs to provide.");
+    const vi = await cli("check-evidence", ...DISTRICT.filter((a) => a !== "--points" && a !== `${D}/points.csv`));
+    expect(vi.stdout).toContain("my-duc (Mỹ Đức): còn thiếu số liệu dossiers_on_time");
+    expect(vi.stdout).toContain("1 trên 30 đơn vị còn phải bổ sung số liệu.");
     const ok = await cli("check-evidence", ...DISTRICT, "--evidence", `${D}/evidence-late.csv`, "--format", "json");
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout);

@@ -26,7 +26,11 @@ describe("corpus: bundled fixtures score with no error and as reviewed", () => {
     const r = await cli("score", ...c.args);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout);
+    const { manifest, trust, ...json } = JSON.parse(r.stdout);
+    // The run manifest and what backs each unit are tested in tests/cli/trust.test.ts;
+    // the reviewed expected files hold the contract's Results.
+    expect(manifest.framework.files[0].file).toBe(c.args[c.args.indexOf("--framework") + 1]);
+    expect(trust.units.map((u: { unit: string }) => u.unit)).toEqual(json.units.map((u: { unit: string }) => u.unit));
     expect(json.diagnostics.filter((d: { severity: string }) => d.severity === "error")).toEqual([]);
     expect(json.units.every((u: { complete: boolean }) => u.complete)).toBe(true);
 

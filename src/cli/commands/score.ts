@@ -5,6 +5,7 @@ import { oneOf, parseCommandArgs } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
 import { emit, FORMATS, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
+import { trustedResultJson } from "../manifest.js";
 
 export const scoreHelp = `par-index score --framework F.yaml [--evidence E ...] [--points P ...] [--units U] [--format json|table|csv|md] [--out FILE]
 
@@ -15,17 +16,18 @@ Exit 0 with no error diagnostic, 1 when the framework or the evidence has errors
 
 ${EVIDENCE_HELP}
   --format F           json (default), table (terminal), csv (one row per unit), md (Markdown)
-  --out FILE           write the result to FILE instead of stdout`;
+  --out FILE           write the result to FILE instead of stdout
+  --stamp              put the time of the run in the JSON's manifest (without it, the same inputs give byte-identical results)`;
 
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, format: { type: "string" }, out: { type: "string" } });
+  const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, format: { type: "string" }, out: { type: "string" }, stamp: { type: "boolean" } });
   const format = oneOf(values.format, FORMATS, "--format", "json");
   const loaded = await loadForScoring(values, io);
   if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
   const result = score(loaded.framework, loaded.evidence, { explain: false });
   if (format === "json") {
     const worded = { ...result, diagnostics: localizeDiagnostics(result.diagnostics, langOf(io)) };
-    emit(io, JSON.stringify(scoreResultToJson(worded), null, 2), values.out);
+    emit(io, JSON.stringify(await trustedResultJson(scoreResultToJson(worded), loaded, values.stamp === true, langOf(io)), null, 2), values.out);
   }
   else {
     printDiagnostics(io, result.diagnostics);
