@@ -6,7 +6,7 @@
 import { CalendarDate, isMissing } from "../core/value.js";
 import { type Diagnostic, type Location, diag, didYouMean } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
-import { CsvSplitter } from "./csv.js";
+import { CsvSplitter, MAX_LINE_CHARS } from "./csv.js";
 import type { Locale } from "./locale.js";
 import { parseValue } from "./values.js";
 
@@ -75,6 +75,10 @@ export function readRegisterCsv(text: string, options: ReadRegisterOptions): Reg
       syntaxError(detail, line, column) {
         if (columns !== undefined) rows++;
         diagnostics.push(diag("evidence-csv-syntax", { detail }, at(line, column)));
+      },
+      lineTooLong(line, length) {
+        if (columns !== undefined) rows++;
+        diagnostics.push(diag("evidence-line-too-long", { length, limit: MAX_LINE_CHARS }, at(line, 1)));
       },
     },
     options.locale === "vi" ? ";" : ",",
