@@ -1,4 +1,5 @@
 import DecimalJs from "decimal.js";
+import { exactDiv, exactRound, exactTimes } from "./exact.js";
 
 /**
  * The one Decimal constructor every module uses: a private clone, so the library
@@ -22,15 +23,10 @@ export interface Rounding {
 
 export const DEFAULT_ROUNDING: Rounding = Object.freeze({ decimals: 2, mode: "half_up" });
 
-const MODES: Record<RoundingMode, DecimalJs.Rounding> = {
-  half_up: DecimalJs.ROUND_HALF_UP,
-  half_even: DecimalJs.ROUND_HALF_EVEN,
-  down: DecimalJs.ROUND_DOWN,
-};
-
 /** Round to `rounding.decimals` places with the framework's mode. */
 export function roundTo(value: Decimal, rounding: Rounding): Decimal {
-  return value.toDecimalPlaces(rounding.decimals, MODES[rounding.mode]);
+  // A quotient kept as an exact fraction (see exact.ts) is rounded from the fraction, once.
+  return exactRound(value, rounding.decimals, rounding.mode);
 }
 
 /** A decimal from a YAML/JSON number or numeric string, without float arithmetic. */
@@ -44,7 +40,7 @@ export function isDecimal(value: unknown): value is Decimal {
 
 /** index = points ÷ max × 100; undefined when max is 0 (nothing applicable). */
 export function indexOf(points: Decimal, max: Decimal): Decimal | undefined {
-  return max.isZero() ? undefined : points.div(max).times(HUNDRED);
+  return max.isZero() ? undefined : exactTimes(exactDiv(points, max), HUNDRED);
 }
 
 /** A JSON number for a decimal already rounded for publication. */

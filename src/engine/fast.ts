@@ -15,6 +15,7 @@ import { CalendarDate, type Value } from "../core/value.js";
 import type { PointsEntry } from "../evidence/model.js";
 import type { RulePlan } from "../framework/ir.js";
 import { compareDecimals } from "../expr/compile.js";
+import { isInexact } from "../core/exact.js";
 import { divRoundNum, placesOf, pow10Num, scaledSafeInteger } from "./fixed.js";
 import { conditionsHold } from "./rules.js";
 import { isMiss, isNum } from "./values.js";
@@ -97,7 +98,7 @@ export function fastValueRule(ctx: FastContext, rule: Exclude<RulePlan, { kind: 
       const lowerAt = scaledBy(rule.lower);
       const upperAt = scaledBy(rule.upper);
       return (v) => {
-        if (!isNum(v)) return Number.NaN;
+        if (!isNum(v) || isInexact(v)) return Number.NaN; // a kept fraction: rules.ts
         const pv = v.decimalPlaces();
         const p = pv > base ? pv : base;
         const x = intAt(v, p);
@@ -120,7 +121,7 @@ export function fastValueRule(ctx: FastContext, rule: Exclude<RulePlan, { kind: 
       const floorAt = scaledBy(rule.floor);
       if (!isSafe(per)) return undefined;
       return (v) => {
-        if (!isNum(v)) return Number.NaN;
+        if (!isNum(v) || isInexact(v)) return Number.NaN; // a kept fraction: rules.ts
         const pv = v.decimalPlaces();
         const x = intAt(v, pv);
         const ps = pp + pv; // places of per × value
@@ -146,7 +147,7 @@ export function fastValueRule(ctx: FastContext, rule: Exclude<RulePlan, { kind: 
     case "expr":
       return (v) => {
         // Negative or above max: clamped with a warning, by rules.ts.
-        if (!isNum(v) || v.s < 0 || compareDecimals(v, max) > 0) return Number.NaN;
+        if (!isNum(v) || isInexact(v) || v.s < 0 || compareDecimals(v, max) > 0) return Number.NaN;
         const pv = v.decimalPlaces();
         const x = intAt(v, pv);
         if (!isSafe(x) || pv - d > 22) return Number.NaN;
@@ -193,7 +194,7 @@ export function fastQuotientBands(ctx: FastContext, rule: Extract<RulePlan, { ki
     points: ctx.scaledConst(b.points),
   }));
   return (a, b) => {
-    if (!isNum(a) || !isNum(b)) return Number.NaN;
+    if (!isNum(a) || !isNum(b) || isInexact(a) || isInexact(b)) return Number.NaN;
     const pa = a.decimalPlaces();
     const pb = b.decimalPlaces();
     const x = intAt(a, pa);

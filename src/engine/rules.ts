@@ -9,7 +9,8 @@ import type { BandCondition, BandPlan, RulePlan } from "../framework/ir.js";
 import type { EnginePlan } from "./plan.js";
 import { scaledSafeInteger } from "./fixed.js";
 import { isMiss as isMissing, isNum as isDecimal } from "./values.js";
-import { compareDecimals } from "../expr/compile.js";
+import { compareNumbers } from "../expr/compile.js";
+import { divideAndRound, exactDiv, exactMinus, exactTimes, isInexact } from "../core/exact.js";
 
 export type RuleOutcome =
   | {
@@ -41,7 +42,7 @@ export function conditionHolds(value: Value, condition: BandCondition): boolean 
   const bound = condition.bound;
   if (isDecimal(value)) {
     if (!isDecimal(bound)) return false;
-    const c = compareDecimals(value, bound);
+    const c = compareNumbers(value, bound);
     switch (condition.op) {
       case "at_least":
         return c >= 0;
@@ -66,7 +67,7 @@ export function conditionsHold(value: Value, conditions: readonly BandCondition[
 
 /** Rounds to the framework's decimals, skipping the work when there is nothing to round. */
 function roundPoints(plan: EnginePlan, v: Decimal): Decimal {
-  return v.decimalPlaces() <= plan.framework.rounding.decimals ? v : roundTo(v, plan.framework.rounding);
+  return v.decimalPlaces() <= plan.framework.rounding.decimals && !isInexact(v) ? v : roundTo(v, plan.framework.rounding);
 }
 
 function points(plan: EnginePlan, p: Decimal, branch: string): RuleOutcome {
@@ -106,22 +107,27 @@ export function evaluateValueRule(
     }
     case "ratio": {
       if (!isDecimal(value)) return { kind: "invalid", value, expected: "a number" };
-      const lowerIsBetter = rule.upper.lt(rule.lower);
+      const { lower, upper } = rule;
+      const lowerIsBetter = upper.lt(lower);
+      const toLower = compareNumbers(value, lower);
+      const toUpper = compareNumbers(value, upper);
       // At or beyond a goalpost the fraction is 0 or 1: no division needed.
-      const atLower = lowerIsBetter ? value.gte(rule.lower) : value.lte(rule.lower);
-      const atUpper = lowerIsBetter ? value.lte(rule.upper) : value.gte(rule.upper);
+      const atLower = lowerIsBetter ? toLower >= 0 : toLower <= 0;
+      const atUpper = lowerIsBetter ? toUpper <= 0 : toUpper >= 0;
+      const flat = upper.eq(lower);
+      const { decimals, mode } = plan.framework.rounding;
       let p: Decimal;
-      if (rule.upper.eq(rule.lower) ? value.gte(rule.lower) : atUpper) p = plan.roundConst(max);
-      else if (rule.upper.eq(rule.lower) || atLower) p = ZERO;
-      // max × (value − lower) is exact; one division then one rounding: the exact quotient is
-      // rounded once (a fraction rounded to 40 digits first could misround an exact tie).
-      else p = roundPoints(plan, max.times(value.minus(rule.lower)).div(rule.upper.minus(rule.lower)));
+      if (flat ? toLower >= 0 : atUpper) p = plan.roundConst(max);
+      else if (flat || atLower) p = ZERO;
+      // max × (value − lower) ÷ (upper − lower) as an exact fraction, rounded once: a quotient
+      // rounded to 40 digits first could misround an exact tie (3 × (50/96 − 0.5) ÷ 0.5 = 0.125).
+      else p = divideAndRound(exactTimes(max, exactMinus(value, lower)), exactMinus(upper, lower), decimals, mode);
       if (!describe) return { kind: "points", points: p, branch: "" };
-      const fraction = rule.upper.eq(rule.lower) ? (value.gte(rule.lower) ? ONE : ZERO) : atUpper ? ONE : atLower ? ZERO : value.minus(rule.lower).div(rule.upper.minus(rule.lower));
+      const fraction = flat ? (toLower >= 0 ? ONE : ZERO) : atUpper ? ONE : atLower ? ZERO : exactDiv(exactMinus(value, lower), exactMinus(upper, lower));
       return {
         kind: "points",
         points: p,
-        branch: `ratio (${value.toString()} − ${rule.lower.toString()}) ÷ (${rule.upper.toString()} − ${rule.lower.toString()}) → ${max.toString()} × ${fraction.toDecimalPlaces(4).toString()} = ${p.toString()}`,
+        branch: `ratio (${value.toString()} − ${lower.toString()}) ÷ (${upper.toString()} − ${lower.toString()}) → ${max.toString()} × ${fraction.toDecimalPlaces(4).toString()} = ${p.toString()}`,
       };
     }
     case "deadline": {
@@ -151,10 +157,10 @@ export function evaluateValueRule(
       if (!isDecimal(value)) return { kind: "invalid", value, expected: "a number" };
       if (penalty) {
         // A penalty deducts per × value from the total, at most max − floor and never less than 0.
-        const limit = max.minus(rule.floor);
-        let amount = rule.per.times(value);
+        const limit = exactMinus(max, rule.floor);
+        let amount = exactTimes(rule.per, value);
         let note = "";
-        if (amount.gt(limit)) {
+        if (compareNumbers(amount, limit) > 0) {
           amount = limit.isNegative() ? ZERO : limit;
           note = ` (at most max − floor = ${amount.toString()})`;
         } else if (amount.isNegative()) {
@@ -165,12 +171,12 @@ export function evaluateValueRule(
         if (!describe) return { kind: "points", points: r, branch: "" };
         return { kind: "points", points: r, branch: `penalty ${rule.per.toString()} × ${value.toString()}${note} → deducts ${r.toString()}` };
       }
-      let p = max.minus(rule.per.times(value));
+      let p = exactMinus(max, exactTimes(rule.per, value));
       let note = "";
-      if (p.lt(rule.floor)) {
+      if (compareNumbers(p, rule.floor) < 0) {
         p = rule.floor;
         note = ` (floor ${rule.floor.toString()})`;
-      } else if (p.gt(max)) {
+      } else if (compareNumbers(p, max) > 0) {
         p = max;
         note = " (at most max)";
       }
@@ -184,7 +190,7 @@ export function evaluateValueRule(
     }
     case "expr": {
       if (!isDecimal(value)) return { kind: "invalid", value, expected: "a number" };
-      if (value.isNegative() || value.gt(max)) {
+      if (value.isNegative() || compareNumbers(value, max) > 0) {
         const used = value.isNegative() ? ZERO : max;
         return { kind: "points", points: roundPoints(plan, used), branch: describe ? `${value.toString()} clamped → ${used.toString()}` : "", clampedFrom: value };
       }

@@ -1,5 +1,6 @@
 import { Dec, type Decimal, isDecimal } from "../core/decimal.js";
 import { CalendarDate, DIVISION_BY_ZERO, MISSING, type Missing, type Value } from "../core/value.js";
+import { exactAbs, exactCompare, exactDiv, exactMinus, exactNeg, exactPlus, exactRound, exactTimes } from "../core/exact.js";
 import type { CompiledExpr } from "../framework/ir.js";
 import type { BinaryNode, CallNode, ExprNode, ParsedExpr } from "./ast.js";
 import { functionInfo, MAX_ROUND_DIGITS } from "./functions.js";
@@ -39,6 +40,14 @@ export function compareDecimals(a: Decimal, b: Decimal): number {
     if (x !== y) return (x > y) !== as < 0 ? 1 : -1;
   }
   return ad.length === bd.length ? 0 : (ad.length > bd.length) !== as < 0 ? 1 : -1;
+}
+
+/**
+ * Compares two numbers exactly: like {@link compareDecimals}, and from the exact fractions
+ * when either is the approximation of a quotient that does not terminate (see core/exact.ts).
+ */
+export function compareNumbers(a: Decimal, b: Decimal): number {
+  return exactCompare(a, b, compareDecimals);
 }
 
 /**
@@ -151,7 +160,7 @@ function compileNode(node: ExprNode, slotOf: (name: string) => number): Evaluato
       if (node.op === "-") {
         return (slots) => {
           const v = operand(slots);
-          return isNum(v) ? v.neg() : propagate(v);
+          return isNum(v) ? exactNeg(v) : propagate(v);
         };
       }
       return (slots) => {
@@ -180,7 +189,7 @@ function compileBinary(node: BinaryNode, left: Evaluator, right: Evaluator): Eva
     if (isMiss(a)) return a;
     const b = right(slots);
     if (isMiss(b)) return b;
-    if (isNum(a) && isNum(b)) return test(compareDecimals(a, b));
+    if (isNum(a) && isNum(b)) return test(compareNumbers(a, b));
     if (isDate(a) && isDate(b)) return test(a.epochDay - b.epochDay);
     return MISSING;
   };
@@ -189,24 +198,25 @@ function compileBinary(node: BinaryNode, left: Evaluator, right: Evaluator): Eva
     if (isMiss(a)) return a;
     const b = right(slots);
     if (isMiss(b)) return b;
-    if (isNum(a)) return isNum(b) ? (compareDecimals(a, b) === 0) === wanted : MISSING;
+    if (isNum(a)) return isNum(b) ? (compareNumbers(a, b) === 0) === wanted : MISSING;
     if (isDate(a)) return isDate(b) ? (a.epochDay === b.epochDay) === wanted : MISSING;
     if (typeof a !== typeof b || isNum(b) || isDate(b)) return MISSING;
     return (a === b) === wanted;
   };
   switch (node.op) {
     case "+":
-      return arithmetic((a, b) => a.plus(b));
+      return arithmetic(exactPlus);
     case "-":
-      return arithmetic((a, b) => a.minus(b));
+      return arithmetic(exactMinus);
     case "*":
-      return arithmetic((a, b) => a.times(b));
+      return arithmetic(exactTimes);
     case "/": {
       const divisor = node.right.kind === "number" ? node.right.value : undefined;
       const reciprocal = divisor === undefined ? undefined : exactReciprocal(divisor);
       // Dividing by a constant such as 10, 4 or 0.25: one exact multiplication, not a long division.
-      if (reciprocal !== undefined) return arithmetic((a) => a.times(reciprocal));
-      return arithmetic((a, b) => (b.isZero() ? DIVISION_BY_ZERO : a.div(b)));
+      if (reciprocal !== undefined) return arithmetic((a) => exactTimes(a, reciprocal));
+      // A quotient that does not terminate is kept exact beside its approximation (core/exact.ts).
+      return arithmetic((a, b) => (b.isZero() ? DIVISION_BY_ZERO : exactDiv(a, b)));
     }
     case "<":
       return ordering((c) => c < 0);
@@ -255,7 +265,7 @@ function compileCall(node: CallNode, args: readonly Evaluator[]): Evaluator {
     case "abs":
       return (slots) => {
         const x = a0(slots);
-        return isNum(x) ? x.abs() : propagate(x);
+        return isNum(x) ? exactAbs(x) : propagate(x);
       };
     case "round": {
       const fixed = node.args[1]?.kind === "number" ? node.args[1].value : undefined;
@@ -265,7 +275,7 @@ function compileCall(node: CallNode, args: readonly Evaluator[]): Evaluator {
         const places = fixed.toNumber();
         return (slots) => {
           const x = a0(slots);
-          return isNum(x) ? x.toDecimalPlaces(places, Dec.ROUND_HALF_UP) : propagate(x);
+          return isNum(x) ? exactRound(x, places, "half_up") : propagate(x);
         };
       }
       return (slots) => {
@@ -274,7 +284,7 @@ function compileCall(node: CallNode, args: readonly Evaluator[]): Evaluator {
         const d = a1(slots);
         if (!isNum(d)) return propagate(d);
         if (!d.isInteger() || d.isNegative() || d.gt(MAX_ROUND_DIGITS)) return MISSING;
-        return x.toDecimalPlaces(d.toNumber(), Dec.ROUND_HALF_UP);
+        return exactRound(x, d.toNumber(), "half_up");
       };
     }
     case "clamp":
@@ -285,8 +295,8 @@ function compileCall(node: CallNode, args: readonly Evaluator[]): Evaluator {
         if (!isNum(lo)) return propagate(lo);
         const hi = a2(slots);
         if (!isNum(hi)) return propagate(hi);
-        if (compareDecimals(lo, hi) > 0) return MISSING;
-        return compareDecimals(x, lo) < 0 ? lo : compareDecimals(x, hi) > 0 ? hi : x;
+        if (compareNumbers(lo, hi) > 0) return MISSING;
+        return compareNumbers(x, lo) < 0 ? lo : compareNumbers(x, hi) > 0 ? hi : x;
       };
     case "if":
       return (slots) => {
@@ -330,7 +340,7 @@ function extremum(args: readonly Evaluator[], better: (c: number) => boolean): E
         if (!isNum(v) && !isDate(v)) return MISSING;
         best = v;
       } else if (isNum(best) && isNum(v)) {
-        if (better(compareDecimals(v, best))) best = v;
+        if (better(compareNumbers(v, best))) best = v;
       } else if (isDate(best) && isDate(v)) {
         if (better(v.epochDay - best.epochDay)) best = v;
       } else {

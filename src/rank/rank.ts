@@ -9,7 +9,7 @@ import { diag, type Diagnostic } from "../diagnostics/index.js";
 import type { UnitInfo } from "../evidence/model.js";
 import type { CompiledFramework, RankingPlan } from "../framework/ir.js";
 import type { UnitResult } from "../engine/result.js";
-import { compareDecimals } from "../expr/compile.js";
+import { compareNumbers } from "../expr/compile.js";
 
 export interface RankOutcome {
   /** The units with `rank` (and `rankGroup` when ranking within an attribute) set, sorted by rank, then code. */
@@ -24,7 +24,7 @@ type Key = Decimal | undefined;
 function compareKey(a: Key, b: Key): number {
   if (a === undefined) return b === undefined ? 0 : -1;
   if (b === undefined) return 1;
-  return compareDecimals(a, b);
+  return compareNumbers(a, b);
 }
 
 function compareKeys(a: readonly Key[], b: readonly Key[]): number {

@@ -67,6 +67,7 @@ describe("compileExpression", () => {
 describe("division by a constant", () => {
   it("multiplies by an exact reciprocal only when it terminates, giving the same Decimal as dividing", async () => {
     const { exactReciprocal } = await import("../../src/expr/compile.js");
+    const { fractionOf } = await import("../../src/core/exact.js");
     expect(exactReciprocal(dec(10))!.toString()).toBe("0.1");
     expect(exactReciprocal(dec("0.25"))!.toString()).toBe("4");
     expect(exactReciprocal(dec(3))).toBeUndefined();
@@ -82,8 +83,11 @@ describe("division by a constant", () => {
           // Long operands too (a third has 40 digits), where both results are rounded to the precision.
           const x = dec(n.toString()).div(dec(10).pow(places)).div(dec(3).pow(thirds));
           const divided = compile(`x / ${c}`, ["x"]).evaluate([x]) as ReturnType<typeof dec>;
-          const expected = x.div(dec(c));
-          expect(divided.toString()).toBe(expected.toString());
+          // Exact: divided × c is x (no rounding to 40 digits; see core/exact.ts).
+          const fd = fractionOf(divided);
+          const fx = fractionOf(x);
+          const fc2 = fractionOf(dec(c));
+          expect(fd.n * fc2.n * fx.d).toBe(fx.n * fd.d * fc2.d);
         },
       ),
       { numRuns: 400 },

@@ -11,10 +11,12 @@ describe("decimals", () => {
     expect(ev("1.10 * 3")).toBe("3.3");
   });
 
-  it("divide to 40 significant digits: 1/3*3 is not exactly 1, round() fixes it", () => {
-    expect(ev("1 / 3 * 3")).toBe("0.9999999999999999999999999999999999999999");
-    expect(ev("1 / 3 * 3 == 1")).toBe("false");
-    expect(ev("round(1 / 3 * 3, 10) == 1")).toBe("true");
+  it("keeps a quotient that does not terminate exact: 1/3*3 is exactly 1; it shows as 40 digits", () => {
+    expect(ev("1 / 3")).toBe("0.3333333333333333333333333333333333333333");
+    expect(ev("1 / 3 * 3")).toBe("1");
+    expect(ev("1 / 3 * 3 == 1")).toBe("true");
+    expect(ev("1 / 3 + 1 / 6 == 0.5")).toBe("true");
+    expect(ev("round(2 / 3, 2)")).toBe("0.67");
   });
 
   it("computes a rate from names", () => {
