@@ -194,6 +194,20 @@ function resolveMissing(ctx: UnitContext, deps: ExprDeps | undefined, value: Val
   return undefined;
 }
 
+/** Reports every absent input under `missing: error` that the rule reads; whether there was one. */
+function absentUnderError(ctx: UnitContext, deps: ExprDeps | undefined, criterion: string): boolean {
+  const inputs = ctx.plan.framework.inputs;
+  const unresolved = ctx.scratch.unresolved;
+  let any = false;
+  for (const slot of deps?.inputSlots ?? []) {
+    const input = inputs[slot]!;
+    if (!unresolved[slot] || input.missing !== "error") continue;
+    ctx.missingInput(input, criterion);
+    any = true;
+  }
+  return any;
+}
+
 /** Flags (status + 3 × policy) of a rule scored by a not-applicable policy; sets the scratch points and reason. */
 function notApplicable(ctx: UnitContext, policy: number, max: Decimal, reason: number): number {
   const sc = ctx.scratch;
@@ -276,9 +290,12 @@ function scoreRule(
   const slot = position >= 0 ? plan.leafSlot[position]! : -1;
   const value = slot >= 0 ? (slots[slot] ?? MISSING) : rule.value.evaluate(slots);
   if (isMiss(value)) {
-    const naReason = resolveMissing(ctx, deps, value, id, rule.value.source, rule.kind !== "deadline");
+    const deadline = rule.kind === "deadline";
+    const naReason = resolveMissing(ctx, deps, value, id, rule.value.source, !deadline);
     if (naReason !== undefined) return notApplicable(ctx, POLICY_CODE[naPolicy], max, plan.reasonCode(naReason));
-    if (rule.kind !== "deadline") {
+    // A deadline's own `missing:` points apply only when absence may score (`missing: zero`);
+    // an absent `missing: error` input is an error whatever the rule says.
+    if (!deadline || absentUnderError(ctx, deps, id)) {
       scratch.points = arith.zero;
       return STATUS_MISSING;
     }

@@ -383,7 +383,8 @@ function branchOf(core: UnitCore, slots: readonly Value[], rule: RulePlan, id: s
   }
   if (rule.kind === "manual") return evaluateManual(core.plan, rule.step, max, core.ev?.points.get(id) as PointsEntry | undefined, true).branch;
   const value = rule.value.evaluate(slots);
-  if (isMiss(value) && rule.kind !== "deadline") return `value missing → 0`;
+  // A deadline scores its own missing points only when absence may score (status scored).
+  if (isMiss(value) && (rule.kind !== "deadline" || s.status === "missing")) return `value missing → 0`;
   const outcome = evaluateValueRule(core.plan, rule, max, value, true, penalty);
   if (outcome.kind === "points") return outcome.branch;
   if (outcome.kind === "invalid") return `invalid value ${formatValue(outcome.value)} → 0`;

@@ -125,12 +125,26 @@ criteria:
     expect(leafPoints(fw, { issued: "2024-02-01" })).toBe("0.5");
     expect(leafPoints(fw, { issued: "2024-02-02" })).toBe("0");
   });
-  it("scores the rule's missing points for a missing date, without an error", () => {
-    const r = run(fw, { u: {} });
+  it("scores the rule's missing points for a missing date only under missing: zero", () => {
+    const fwZero = framework(`
+inputs:
+  issued: { type: date, missing: zero }
+criteria:
+  - id: "1"
+    max: 1
+    rule: { deadline: { value: issued, due: "2024-01-15", late: 0.5, late_until: "2024-02-01", missing: 0.25 } }
+`);
+    const r = run(fwZero, { u: {} });
     expect(nodeOf(r, "u", "1").points.toString()).toBe("0.25");
     expect(nodeOf(r, "u", "1").status).toBe("scored");
     expect(nodeOf(r, "u", "1").explanation!.branch).toBe("missing → 0.25");
     expect(r.diagnostics).toEqual([]);
+    // Under the default policy (error) the same absence is an error.
+    const e = run(fw, { u: {} });
+    expect(nodeOf(e, "u", "1").status).toBe("missing");
+    expect(nodeOf(e, "u", "1").points.toString()).toBe("0");
+    expect(nodeOf(e, "u", "1").explanation!.branch).toBe("value missing → 0");
+    expect(e.diagnostics.map((d) => d.code)).toEqual(["missing-input"]);
   });
   it("defaults late to 0 when there is no late_until", () => {
     expect(leafPoints(fw, { issued: "2024-01-16" }, "2")).toBe("0");
