@@ -8,8 +8,8 @@ import { dirname, isAbsolute, join, normalize } from "node:path";
 import { diag } from "../diagnostics/index.js";
 import { parseFramework, type FrameworkResult, type FrameworkSource } from "../framework/index.js";
 
-/** Largest framework file read (5 MiB). */
-export const MAX_FRAMEWORK_BYTES = 5 * 1024 * 1024;
+/** Largest framework file read (1 MiB; the largest shipped framework has 30 KB). */
+export const MAX_FRAMEWORK_BYTES = 1024 * 1024;
 
 type Read = { ok: true; text: string } | { ok: false; code: "file-too-large"; size: number } | { ok: false; code: "file-unreadable"; detail: string };
 

@@ -2,14 +2,23 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ty
 import { diag, type Diagnostic } from "../diagnostics/index.js";
 import type { DocPath } from "../diagnostics/types.js";
 import { PositionIndex } from "./positions.js";
+import { prescanYaml } from "./prescan.js";
+
+/** Text compared as Unicode NFC everywhere: strings and keys are normalised on load (idempotent). */
+export function nfc(s: string): string {
+  // Below U+0300 nothing composes or decomposes: skip the work for plain ASCII/Latin-1.
+  return /[^\u0000-\u02ff]/.test(s) ? s.normalize("NFC") : s;
+}
 
 export interface YamlLimits {
-  /** Largest accepted file, in characters (default 5 MiB). */
+  /** Largest accepted file, in characters (default 1 MiB; the largest shipped framework has 30 KB). */
   readonly maxBytes?: number;
   /** Most alias (`*name`) expansions in one document (default 1,000). */
   readonly maxAliases?: number;
-  /** Most values in the expanded document (default 200,000), against alias bombs. */
+  /** Most values in the document, before and after alias expansion (default 20,000; the largest shipped framework has about 1,400). */
   readonly maxNodes?: number;
+  /** Deepest nesting of collections (default 100). */
+  readonly maxDepth?: number;
 }
 
 export interface LoadedYaml {
@@ -30,31 +39,54 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constr
 export function loadYaml(text: string, filename?: string, limits: YamlLimits = {}): LoadedYaml {
   const file = filename;
   const diagnostics: Diagnostic[] = [];
-  const maxBytes = limits.maxBytes ?? 5 * 1024 * 1024;
+  const maxBytes = limits.maxBytes ?? 1024 * 1024;
   if (text.length > maxBytes) {
     diagnostics.push(diag("yaml-too-large", { size: text.length, limit: maxBytes }, { ...(file !== undefined && { file }), line: 1, column: 1 }));
     return { value: undefined, positions: new PositionIndex(file), diagnostics };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const maxAliases = limits.maxAliases ?? 1000;
+  const maxNodes = limits.maxNodes ?? 20_000;
+  const maxDepth = limits.maxDepth ?? 100;
+
+  // Bound the cost before the parser builds anything (see prescan.ts).
+  const scan = prescanYaml(text, { maxValues: maxNodes, maxAliases, maxDepth });
+  if (scan.exceeded !== undefined) {
+    const where = lineColumn(text, scan.offset);
+    const loc = { ...(file !== undefined && { file }), ...where };
+    if (scan.exceeded === "values") diagnostics.push(diag("yaml-too-many-values", { limit: maxNodes }, loc));
+    else if (scan.exceeded === "aliases") diagnostics.push(diag("yaml-too-many-aliases", { limit: maxAliases, alias: "…" }, loc));
+    else diagnostics.push(diag("yaml-too-deep", { limit: maxDepth }, loc));
+    return { value: undefined, positions: new PositionIndex(file), diagnostics };
+  }
 
   const lineCounter = new LineCounter();
   const positions = new PositionIndex(file, text, (offset) => lineCounter.linePos(offset));
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: "1.2", merge: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: "1.2", merge: false }) as Document;
+  } catch (error) {
+    // The prescan bounds nesting; this is the last guard (a stack overflow inside the parser).
+    diagnostics.push(diag("yaml-too-deep", { limit: maxDepth }, { ...(file !== undefined && { file }), line: 1, column: 1 }));
+    void error;
+    return { value: undefined, positions: new PositionIndex(file), diagnostics };
+  }
   const at = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { ...(file !== undefined && { file }), line: p.line, column: p.col };
   };
 
   for (const e of doc.errors) {
-    const code = e.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
-    diagnostics.push(diag(code, { detail: firstLine(e.message) }, at(e.pos[0])));
+    const code = e.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : /call stack/i.test(e.message) ? "yaml-too-deep" : "yaml-syntax";
+    diagnostics.push(code === "yaml-too-deep" ? diag(code, { limit: maxDepth }, at(e.pos[0])) : diag(code, { detail: firstLine(e.message) }, at(e.pos[0])));
   }
   if (doc.errors.length > 0) return { value: undefined, positions, diagnostics };
 
   const state = { aliases: 0, nodes: 0, stopped: false };
-  const maxAliases = limits.maxAliases ?? 1000;
-  const maxNodes = limits.maxNodes ?? 200_000;
   const expanding = new Set<Node>();
+  // Anchors met so far in document order: an alias refers to the last one before it. One map
+  // instead of the parser's resolve(), which walks the whole document for every alias.
+  const anchors = new Map<string, Node>();
   // The current path, as a mutable stack (copied only for diagnostics) and as its lookup key.
   const path: (string | number)[] = [];
   const here = (): DocPath => [...path];
@@ -67,13 +99,20 @@ export function loadYaml(text: string, filename?: string, limits: YamlLimits = {
       diagnostics.push(diag("yaml-too-many-nodes", { limit: maxNodes }, { ...at(start), path: here() }));
       return undefined;
     }
+    if (path.length > maxDepth) {
+      state.stopped = true;
+      diagnostics.push(diag("yaml-too-deep", { limit: maxDepth }, { ...at(start), path: here() }));
+      return undefined;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor && !isAlias(node)) anchors.set(anchor, node as Node);
     if (isAlias(node)) {
       if (++state.aliases > maxAliases) {
         state.stopped = true;
         diagnostics.push(diag("yaml-too-many-aliases", { limit: maxAliases, alias: node.source }, { ...at(start), path: here() }));
         return undefined;
       }
-      const target = node.resolve(doc as Document) as Node | undefined;
+      const target = anchors.get(node.source) ?? (node.resolve(doc) as Node | undefined);
       if (!target) {
         diagnostics.push(diag("yaml-syntax", { detail: `unknown alias *${node.source}` }, { ...at(start), path: here() }));
         return undefined;
@@ -95,7 +134,7 @@ export function loadYaml(text: string, filename?: string, limits: YamlLimits = {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as unknown;
-        const name = isScalar(keyNode) ? String(keyNode.value) : keyNode == null ? "" : String(keyNode);
+        const name = nfc(isScalar(keyNode) ? String(keyNode.value) : keyNode == null ? "" : String(keyNode));
         const nameStart = rangeStart(keyNode);
         path.push(name);
         if (FORBIDDEN_KEYS.has(name)) {
@@ -125,7 +164,7 @@ export function loadYaml(text: string, filename?: string, limits: YamlLimits = {
     if (isScalar(node)) {
       positions.record(key, start, keyStart, node.range ? node.range[1] : -1);
       const v = node.value;
-      return typeof v === "bigint" ? Number(v) : v;
+      return typeof v === "bigint" ? Number(v) : typeof v === "string" ? nfc(v) : v;
     }
     return null;
   };
@@ -137,6 +176,19 @@ export function loadYaml(text: string, filename?: string, limits: YamlLimits = {
 function rangeStart(node: unknown): number {
   const r = (node as { range?: [number, number, number] } | null)?.range;
   return r ? r[0] : 0;
+}
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: Math.max(1, offset - start + 1) };
 }
 
 function firstLine(s: string): string {

@@ -33,6 +33,16 @@ export const yamlMessages = defineMessages({
     vi: (p: { limit: number }) =>
       `tài liệu sau khi mở rộng có quá ${p.limit} giá trị. Bỏ các bí danh lồng nhau làm tài liệu phình to.`,
   },
+  "yaml-too-many-values": {
+    severity: "error",
+    message: (p: { limit: number }) =>
+      `the file holds more than ${p.limit} values (list items, keys and entries); it was refused before parsing. A scoring framework holds a few thousand: check that this is the file you meant, or split it.`,
+  },
+  "yaml-too-deep": {
+    severity: "error",
+    message: (p: { limit: number }) =>
+      `the values are nested more than ${p.limit} levels deep; the file was refused before parsing. Flatten the structure (a framework nests criteria a few levels deep).`,
+  },
   "yaml-alias-cycle": {
     severity: "error",
     message: (p: { alias: string }) => `alias *${p.alias} refers to a value that contains it. Remove the self-reference.`,
