@@ -7,6 +7,7 @@
  * typed results are lazy views over it (unit.ts), so a run allocates a few objects
  * per unit rather than several per node.
  */
+import { nfc } from "../core/text.js";
 import { ZERO } from "../core/decimal.js";
 import { formatValue, MISSING, type Value } from "../core/value.js";
 import { diag, type Diagnostic, type Location } from "../diagnostics/index.js";
@@ -343,6 +344,8 @@ function fillSlots(plan: EnginePlan, scratch: Scratch, slots: Value[], ev: UnitE
   for (const input of fw.inputs) {
     const entry = inputs?.get(input.name);
     let value: Value = entry === undefined ? MISSING : entry.value;
+    // Text compared as NFC: evidence typed in decomposed form equals the framework's literals.
+    if (typeof value === "string") value = nfc(value);
     if (isMiss(value)) {
       absent[input.slot] = 1;
       if (input.missing === "zero") {

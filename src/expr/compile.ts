@@ -1,5 +1,6 @@
 import { Dec, type Decimal, isDecimal } from "../core/decimal.js";
 import { CalendarDate, DIVISION_BY_ZERO, MISSING, type Missing, type Value } from "../core/value.js";
+import { nfc } from "../core/text.js";
 import { exactAbs, exactCompare, exactDiv, exactMinus, exactNeg, exactPlus, exactRound, exactTimes } from "../core/exact.js";
 import type { CompiledExpr } from "../framework/ir.js";
 import type { BinaryNode, CallNode, ExprNode, ParsedExpr } from "./ast.js";
@@ -138,8 +139,11 @@ export function exactReciprocal(c: Decimal): Decimal | undefined {
 
 function compileNode(node: ExprNode, slotOf: (name: string) => number): Evaluator {
   switch (node.kind) {
+    case "string": {
+      const value = nfc(node.value); // compared as NFC with NFC-normalised evidence
+      return () => value;
+    }
     case "number":
-    case "string":
     case "boolean":
     case "date": {
       const value = node.value;

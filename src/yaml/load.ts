@@ -4,11 +4,7 @@ import type { DocPath } from "../diagnostics/types.js";
 import { PositionIndex } from "./positions.js";
 import { prescanYaml } from "./prescan.js";
 
-/** Text compared as Unicode NFC everywhere: strings and keys are normalised on load (idempotent). */
-export function nfc(s: string): string {
-  // Below U+0300 nothing composes or decomposes: skip the work for plain ASCII/Latin-1.
-  return /[^\u0000-\u02ff]/.test(s) ? s.normalize("NFC") : s;
-}
+import { nfc } from "../core/text.js";
 
 export interface YamlLimits {
   /** Largest accepted file, in characters (default 1 MiB; the largest shipped framework has 30 KB). */

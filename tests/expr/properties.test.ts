@@ -83,7 +83,7 @@ describe("properties", () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000); // 3,000 runs: about 3 s alone, more on a loaded machine
 
   it("every diagnostic points inside the text (offset within 0..length)", () => {
     fc.assert(

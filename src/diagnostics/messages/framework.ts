@@ -81,6 +81,11 @@ export const frameworkMessages = defineMessages({
     message: (p: { id: string; first: string }) => `the id "${p.id}" is already used at ${p.first}. Give each criterion and adjustment its own id.`,
     vi: (p: { id: string; first: string }) => `mã "${p.id}" đã được dùng tại ${p.first}. Mỗi tiêu chí và mỗi mục cộng/trừ điểm cần một mã riêng.`,
   },
+  "criterion-id-invalid": {
+    severity: "error",
+    message: (p: { id: string; problem: string }) =>
+      `the id ${JSON.stringify(p.id)} ${p.problem}, so no points table or tiebreak could name it. Write the id without surrounding spaces, e.g. "1.2".`,
+  },
   "leaf-missing-max": {
     severity: "error",
     message: (p: { id: string }) => `criterion "${p.id}" has a rule but no "max". Add "max:" with its maximum points.`,

@@ -22,12 +22,30 @@ export function checkTree(ctx: CheckContext): void {
 function checkDuplicateIds(ctx: CheckContext): void {
   const first = new Map<string, DocPath>();
   const visit = (id: string, path: DocPath): void => {
+    if (typeof id !== "string") return; // a schema error already
+    const problem = idProblem(id);
+    if (problem !== undefined) {
+      ctx.report(diag("criterion-id-invalid", { id, problem }, ctx.source.where(path)));
+      return;
+    }
     const earlier = first.get(id);
     if (earlier) ctx.report(diag("duplicate-id", { id, first: describeLocation(ctx.source.where(earlier)) }, ctx.source.where(path)));
     else first.set(id, path);
   };
   for (const node of ctx.nodes) visit(node.raw.id, [...node.path, "id"]);
   (ctx.fw.adjustments ?? []).forEach((a, i) => visit(a.id, ["adjustments", i, "id"]));
+}
+
+/**
+ * Why an id cannot be named in a points table, or undefined. Ids are compared as NFC (the
+ * loader normalises them), so an NFC/NFD twin of another id is a duplicate.
+ */
+function idProblem(id: string): string | undefined {
+  if (id.trim() === "") return "is blank";
+  if (id !== id.trim()) return "starts or ends with a space";
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(id)) return "contains a control character (a tab or a line break)";
+  return undefined;
 }
 
 function describeLocation(l: Location): string {
