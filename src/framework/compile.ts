@@ -5,6 +5,7 @@
  */
 import { DEFAULT_ROUNDING, ZERO, dec, isDecimal, type Decimal } from "../core/decimal.js";
 import { CalendarDate } from "../core/value.js";
+import { exactPlus } from "../core/exact.js";
 import type { DocPath } from "../diagnostics/index.js";
 import { compileExpression } from "../expr/index.js";
 import {
@@ -32,16 +33,33 @@ export interface CompileInput {
   readonly nodes: readonly NodeEntry[];
   readonly exprs: ExprTable;
   readonly file?: string;
+  /** The source text of each value: numbers are read from it, never through a binary float. */
+  readonly sourceText?: (path: DocPath) => string | undefined;
 }
 
-export function compileFramework({ fw, nodes, exprs, file }: CompileInput): CompiledFramework {
+/** A plain decimal literal (what YAML reads as a number, but hex, octal, .inf and .nan). */
+const DECIMAL_LITERAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** `n` as the exact decimal of its source text (`0.33333333333333333333`, `12345678901234567890`). */
+function exactNumber(sourceText: CompileInput["sourceText"], path: DocPath, n: number): Decimal {
+  const text = sourceText?.(path)?.trim();
+  if (text !== undefined && DECIMAL_LITERAL.test(text)) {
+    const d = dec(text);
+    // Within the range a YAML number can have (the schema refused infinities); beyond it, the double.
+    if (d.isFinite() && Math.abs(d.e) <= 400) return d;
+  }
+  return dec(n);
+}
+
+export function compileFramework({ fw, nodes, exprs, file, sourceText }: CompileInput): CompiledFramework {
+  const numAt = (path: DocPath, n: number): Decimal => exactNumber(sourceText, path, n);
   const inputs: InputPlan[] = Object.entries(fw.inputs ?? {}).map(([name, raw], slot) => ({
     kind: "input",
     name,
     slot,
     type: raw.type,
-    ...(raw.min !== undefined && { min: dec(raw.min) }),
-    ...(raw.max !== undefined && { max: dec(raw.max) }),
+    ...(raw.min !== undefined && { min: numAt(["inputs", name, "min"], raw.min) }),
+    ...(raw.max !== undefined && { max: numAt(["inputs", name, "max"], raw.max) }),
     ...(raw.values !== undefined && { values: [...raw.values] }),
     missing: raw.missing ?? "error",
     ...(raw.label !== undefined && { label: raw.label }),
@@ -70,7 +88,7 @@ export function compileFramework({ fw, nodes, exprs, file }: CompileInput): Comp
   const groupMax: Decimal[] = new Array(nodes.length);
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i]!;
-    groupMax[i] = n.children.length ? n.children.reduce((sum, c) => sum.plus(groupMax[c]!), ZERO) : dec(n.raw.max ?? 0);
+    groupMax[i] = n.children.length ? n.children.reduce((sum, c) => exactPlus(sum, groupMax[c]!), ZERO) : n.raw.max === undefined ? ZERO : numAt([...n.path, "max"], n.raw.max);
   }
   const resolvedPart: string[] = [];
   const nodePlans: NodePlan[] = nodes.map((n) => {
@@ -93,7 +111,7 @@ export function compileFramework({ fw, nodes, exprs, file }: CompileInput): Comp
       ...(n.raw.notes !== undefined && { notes: n.raw.notes }),
     };
     if (n.raw.rule && n.children.length === 0) {
-      return { ...common, kind: "leaf", rule: compileRule(n.raw.rule, [...n.path, "rule"], groupMax[n.index]!, compileAt) };
+      return { ...common, kind: "leaf", rule: compileRule(n.raw.rule, [...n.path, "rule"], groupMax[n.index]!, compileAt, numAt) };
     }
     return { ...common, kind: "group", children: [...n.children] };
   });
@@ -102,12 +120,12 @@ export function compileFramework({ fw, nodes, exprs, file }: CompileInput): Comp
     kind: a.kind,
     id: a.id,
     title: titleOf(a.title).vi ?? "",
-    max: dec(a.max),
-    rule: compileRule(a.rule, ["adjustments", i, "rule"], dec(a.max), compileAt),
+    max: numAt(["adjustments", i, "max"], a.max),
+    rule: compileRule(a.rule, ["adjustments", i, "rule"], numAt(["adjustments", i, "max"], a.max), compileAt, numAt),
   }));
 
-  const grades: GradeBandPlan[] | undefined = fw.grades?.map((g) =>
-    g.otherwise !== undefined ? { conditions: [], label: g.otherwise } : { conditions: toConditions(conditionsOf(g)), label: g.label ?? "" },
+  const grades: GradeBandPlan[] | undefined = fw.grades?.map((g, i) =>
+    g.otherwise !== undefined ? { conditions: [], label: g.otherwise } : { conditions: toConditions(conditionsOf(g), ["grades", i], numAt), label: g.label ?? "" },
   );
 
   const title = titleOf(fw.title);
@@ -132,7 +150,7 @@ export function compileFramework({ fw, nodes, exprs, file }: CompileInput): Comp
     roots: nodePlans.filter((n) => n.parent < 0).map((n) => n.index),
     nodeById: new Map(nodePlans.map((n) => [n.id, n])),
     adjustments,
-    ...(fw.cap !== undefined && { cap: dec(fw.cap) }),
+    ...(fw.cap !== undefined && { cap: numAt(["cap"], fw.cap) }),
     ...(grades !== undefined && { grades }),
     ranking: {
       by: fw.ranking?.by ?? "index",
@@ -151,25 +169,29 @@ function titleOf(title: RawTitle | undefined): { vi?: string; en?: string } {
   return { vi: title.vi, ...(title.en !== undefined && { en: title.en }) };
 }
 
-function toConditions(conds: ReturnType<typeof conditionsOf>): BandCondition[] {
-  return conds.map((c) => ({ op: c.op, bound: typeof c.bound === "number" ? dec(c.bound) : c.bound }));
+type NumAt = (path: DocPath, n: number) => Decimal;
+
+function toConditions(conds: ReturnType<typeof conditionsOf>, path: DocPath, numAt: NumAt): BandCondition[] {
+  return conds.map((c) => ({ op: c.op, bound: typeof c.bound === "number" ? numAt([...path, c.op], c.bound) : c.bound }));
 }
 
-function compileRule(rule: RawRule, path: DocPath, max: Decimal, compileAt: (path: DocPath) => CompiledExpr): RulePlan {
-  const num = (n: number | undefined, fallback: Decimal): Decimal => (n === undefined ? fallback : dec(n));
+function compileRule(rule: RawRule, path: DocPath, max: Decimal, compileAt: (path: DocPath) => CompiledExpr, numAt: NumAt): RulePlan {
+  /** A number at `path` relative to the rule, or the fallback when absent. */
+  const at = (rel: DocPath, n: number | undefined, fallback: Decimal): Decimal => (n === undefined ? fallback : numAt([...path, ...rel], n));
   if (rule.boolean) {
-    return { kind: "boolean", value: compileAt([...path, "boolean", "value"]), truePoints: num(rule.boolean.true, max), falsePoints: num(rule.boolean.false, ZERO) };
+    return { kind: "boolean", value: compileAt([...path, "boolean", "value"]), truePoints: at(["boolean", "true"], rule.boolean.true, max), falsePoints: at(["boolean", "false"], rule.boolean.false, ZERO) };
   }
   if (rule.bands) {
-    const bands: BandPlan[] = rule.bands.bands.map((b) => {
-      if (b.otherwise !== undefined) return { kind: "band", conditions: [], points: dec(b.otherwise), label: "otherwise" };
-      const conditions = toConditions(conditionsOf(b));
-      return { kind: "band", conditions, points: num(b.points, ZERO), label: describeConditions(conditions) };
+    const bands: BandPlan[] = rule.bands.bands.map((b, j) => {
+      const bandPath: DocPath = [...path, "bands", "bands", j];
+      if (b.otherwise !== undefined) return { kind: "band", conditions: [], points: numAt([...bandPath, "otherwise"], b.otherwise), label: "otherwise" };
+      const conditions = toConditions(conditionsOf(b), bandPath, numAt);
+      return { kind: "band", conditions, points: b.points === undefined ? ZERO : numAt([...bandPath, "points"], b.points), label: describeConditions(conditions) };
     });
     return { kind: "bands", value: compileAt([...path, "bands", "value"]), bands };
   }
   if (rule.ratio) {
-    return { kind: "ratio", value: compileAt([...path, "ratio", "value"]), lower: num(rule.ratio.lower, ZERO), upper: num(rule.ratio.upper, dec(1)) };
+    return { kind: "ratio", value: compileAt([...path, "ratio", "value"]), lower: at(["ratio", "lower"], rule.ratio.lower, ZERO), upper: at(["ratio", "upper"], rule.ratio.upper, dec(1)) };
   }
   if (rule.deadline) {
     const d = rule.deadline;
@@ -178,21 +200,21 @@ function compileRule(rule: RawRule, path: DocPath, max: Decimal, compileAt: (pat
       kind: "deadline",
       value: compileAt([...path, "deadline", "value"]),
       due: CalendarDate.parseIso(d.due)!,
-      late: num(d.late, ZERO),
+      late: at(["deadline", "late"], d.late, ZERO),
       ...(lateUntil && { lateUntil }),
-      missingPoints: num(d.missing, ZERO),
+      missingPoints: at(["deadline", "missing"], d.missing, ZERO),
     };
   }
   if (rule.choice) {
-    const points = new Map(Object.entries(rule.choice.points).map(([k, v]) => [k, dec(v)] as const));
+    const points = new Map(Object.entries(rule.choice.points).map(([k, v]) => [k, numAt([...path, "choice", "points", k], v)] as const));
     return { kind: "choice", value: compileAt([...path, "choice", "value"]), points };
   }
   if (rule.deduct) {
-    return { kind: "deduct", value: compileAt([...path, "deduct", "value"]), per: dec(rule.deduct.per), floor: num(rule.deduct.floor, ZERO) };
+    return { kind: "deduct", value: compileAt([...path, "deduct", "value"]), per: numAt([...path, "deduct", "per"], rule.deduct.per), floor: at(["deduct", "floor"], rule.deduct.floor, ZERO) };
   }
   if (rule.expr !== undefined) return { kind: "expr", value: compileAt([...path, "expr"]) };
   const step = rule.manual?.step;
-  return step !== undefined ? { kind: "manual", step: dec(step) } : { kind: "manual" };
+  return step !== undefined ? { kind: "manual", step: numAt([...path, "manual", "step"], step) } : { kind: "manual" };
 }
 
 /** Freezes plain objects, arrays and Map values recursively; Decimals, dates and functions are left as they are. */

@@ -79,7 +79,13 @@ function runPipeline(text: string, options: ParseFrameworkOptions): FrameworkRes
   checkGrades(ctx);
 
   if (schema.repaired || hasErrors(diagnostics)) return fail(diagnostics);
-  const framework = compileFramework({ fw, nodes: ctx.nodes, exprs, ...(options.filename !== undefined && { file: options.filename }) });
+  const framework = compileFramework({
+    fw,
+    nodes: ctx.nodes,
+    exprs,
+    sourceText: (path) => source.sourceText(path),
+    ...(options.filename !== undefined && { file: options.filename }),
+  });
   return { ok: true, framework, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -99,6 +99,10 @@ function issueDiagnostics(issue: Issue, base: DocPath, schema: z.ZodType, root: 
       if (value === undefined && last !== undefined && !(isPlainObject(parent) && Object.hasOwn(parent, last))) {
         return [diag("missing-key", { key: String(last), at: describePlace(path.slice(0, -1)), expected }, source.where(path))];
       }
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        // `max: 1e999999` reads as Infinity: "is a number, but it must be a number" would puzzle anyone.
+        return [diag("number-out-of-range", { key, text: textOf(path, value, source) }, source.where(path))];
+      }
       return [diag("wrong-type", { key, expected, actual: describeActual(value), text: textOf(path, value, source) }, source.where(path))];
     }
     case "invalid_union": {

@@ -36,7 +36,7 @@ describe("bounded before parsing", () => {
     expect(codes(loadYaml(`notes: "${"x".repeat(1024 * 1024)}"\n`, "f.yaml").diagnostics)).toEqual(["yaml-too-large"]);
   });
 
-  it("nesting ~2,000 levels (flow, block, compact sequences): yaml-too-deep for frameworks and surveys, never an exception", () => {
+  it("nesting ~2,000 levels (flow, block, compact sequences): yaml-too-deep for frameworks and surveys, never an exception", { timeout: 30_000 }, () => {
     const flow = "format: par-index/v1\nnotes: " + "[".repeat(2000) + "]".repeat(2000) + "\n";
     let block = "format: par-index/v1\nnotes:\n";
     for (let i = 1; i <= 1000; i++) block += " ".repeat(i) + "k:\n"; // 2,000 levels would pass 1 MiB
@@ -96,5 +96,5 @@ describe("property: arbitrary text never throws or hangs", () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 });

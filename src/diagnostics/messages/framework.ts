@@ -27,6 +27,11 @@ export const frameworkMessages = defineMessages({
     vi: (p: { key: string; expected: string; actual: string; text: string }) =>
       `"${p.key}" đang là ${viPhrase(p.actual)} (${p.text}), nhưng phải là ${viPhrase(p.expected)}. Viết lại dưới dạng ${viPhrase(p.expected)}.`,
   },
+  "number-out-of-range": {
+    severity: "error",
+    message: (p: { key: string; text: string }) =>
+      `"${p.key}" is ${p.text}, a number too large (or too small) to be a score, a bound or a count. Write an ordinary decimal such as 100 or 0.5.`,
+  },
   "invalid-value": {
     severity: "error",
     message: (p: { key: string; text: string; expected: string }) =>
