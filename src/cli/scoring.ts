@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { evidenceSchemaOf, isLocale, type EvidenceSet, type Locale } from "../evidence/index.js";
 import type { CompiledFramework } from "../framework/ir.js";
@@ -92,7 +93,8 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
   if (!flags.survey && responses.length > 0) throw new UsageError("--responses needs --survey S.yaml.");
 
   const frameworkFiles: string[] = [];
-  const loaded = loadFrameworkFile(flags.framework, { onFile: (f) => frameworkFiles.push(f) });
+  // `extends` is confined to the framework's own folder and below (README, "Safety and limits").
+  const loaded = loadFrameworkFile(flags.framework, { root: dirname(flags.framework), onFile: (f) => frameworkFiles.push(f) });
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const framework = loaded.framework;
   const schema = evidenceSchemaOf(framework);

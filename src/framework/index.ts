@@ -16,7 +16,7 @@ import { checkSchema } from "./schema-check.js";
 import { FrameworkSchema } from "./schema.js";
 import { SourceMap } from "./source.js";
 
-export type { FrameworkSource, ExtendsResolver } from "./overlay.js";
+export type { FrameworkSource, ExtendsResolver, ExtendsResolution, ExtendsRefusal } from "./overlay.js";
 export type * from "./ir.js";
 export { IMPLICIT_PART } from "./ir.js";
 

@@ -17,8 +17,21 @@ export interface FrameworkSource {
   filename?: string;
 }
 
-/** Finds the framework named by `extends: ref` in the file `from`; undefined when it cannot be read. */
-export type ExtendsResolver = (ref: string, from: string | undefined) => FrameworkSource | undefined;
+/** Why a resolver would not read a base (outside the allowed folder, a device, too large). */
+export interface ExtendsRefusal {
+  /** Completes "the extended framework … is refused: …". Never quotes the file's content. */
+  refused: string;
+}
+
+export type ExtendsResolution = FrameworkSource | ExtendsRefusal;
+
+/** Finds the framework named by `extends: ref` in the file `from`; undefined when there is no such file. */
+export type ExtendsResolver = (ref: string, from: string | undefined) => ExtendsResolution | undefined;
+
+/** A base must declare the format: anything else (a password file, an empty file) is not quoted back. */
+const FORMAT_LINE = /^[ \t{]*["']?format["']?[ \t]*:[ \t]*["']?par-index\/v1\b/m;
+/** An overlay may itself extend another framework. */
+const EXTENDS_LINE = /^[ \t{]*["']?extends["']?[ \t]*:/m;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -70,11 +83,16 @@ export function loadLayer(text: string, file: string | undefined, ctx: LayerCont
     ctx.diagnostics.push(diag("extends-too-deep", { limit: MAX_EXTENDS_DEPTH }, local.where(["extends"])));
     return undefined;
   }
-  const baseSource = ctx.resolve?.(ref, file);
-  if (!baseSource) {
+  const resolution = ctx.resolve?.(ref, file);
+  if (!resolution) {
     ctx.diagnostics.push(diag("extends-not-found", { ref }, local.where(["extends"])));
     return undefined;
   }
+  if ("refused" in resolution) {
+    ctx.diagnostics.push(diag("extends-refused", { ref, reason: resolution.refused }, local.where(["extends"])));
+    return undefined;
+  }
+  const baseSource = resolution;
   const baseName = baseSource.filename ?? ref;
   const chain = [...stack, here];
   const seen = chain.indexOf(baseName);
@@ -82,8 +100,18 @@ export function loadLayer(text: string, file: string | undefined, ctx: LayerCont
     ctx.diagnostics.push(diag("extends-cycle", { chain: [...chain.slice(seen), baseName].join(" → ") }, local.where(["extends"])));
     return undefined;
   }
+  if (!FORMAT_LINE.test(baseSource.text) && !EXTENDS_LINE.test(baseSource.text)) {
+    // Not a framework (nor an overlay): say so, and never report (so never quote) what the file holds.
+    ctx.diagnostics.push(diag("extends-not-a-framework", { ref }, local.where(["extends"])));
+    return undefined;
+  }
+  const before = ctx.diagnostics.length;
   const base = loadLayer(baseSource.text, baseSource.filename ?? ref, ctx, chain, true);
-  if (!isObj(base)) return undefined;
+  if (!isObj(base)) {
+    // A base that is a list or a scalar (its own problems, if any, are already reported).
+    if (base !== undefined || ctx.diagnostics.length === before) ctx.diagnostics.push(diag("extends-not-a-framework", { ref }, local.where(["extends"])));
+    return undefined;
+  }
 
   applyOverlay(base, value, origin, local, ctx);
   if (!asBase) ctx.source.setRoot(base, origin);

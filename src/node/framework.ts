@@ -1,38 +1,58 @@
 /**
  * Loads a framework from disk: the only file-system code of the framework phase.
  * `extends` is resolved relative to the including file; cycles are reported by
- * the pure pipeline (files are compared by resolved path).
+ * the pure pipeline (files are compared by resolved path). Files are read through
+ * the bounded reader: only regular files, at most {@link MAX_FRAMEWORK_BYTES} bytes
+ * counted while reading (`/dev/zero` is refused, never read until memory runs out).
  */
-import { readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, normalize } from "node:path";
+import { realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, normalize, relative, resolve as resolvePath, sep } from "node:path";
 import { diag } from "../diagnostics/index.js";
-import { parseFramework, type FrameworkResult, type FrameworkSource } from "../framework/index.js";
+import { parseFramework, type ExtendsResolution, type FrameworkResult } from "../framework/index.js";
+import { readFileBoundedSync } from "./read-bounded.js";
 
 /** Largest framework file read (1 MiB; the largest shipped framework has 30 KB). */
 export const MAX_FRAMEWORK_BYTES = 1024 * 1024;
 
-type Read = { ok: true; text: string } | { ok: false; code: "file-too-large"; size: number } | { ok: false; code: "file-unreadable"; detail: string };
-
-function readFramework(path: string): Read {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FRAMEWORK_BYTES) return { ok: false, code: "file-too-large", size };
-    return { ok: true, text: readFileSync(path, "utf8") };
-  } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
-    return { ok: false, code: "file-unreadable", detail };
-  }
-}
-
 export interface LoadFrameworkOptions {
+  /**
+   * Confine `extends` to this folder and the folders below it: a base elsewhere
+   * (`../../secret.yaml`, `/etc/passwd`, or a symbolic link that leads out) is refused
+   * with `extends-refused`, without reading it. Without `root`, any readable path is
+   * followed (the library default; the CLI passes the framework's own folder).
+   */
+  readonly root?: string;
   /** Called with each file read: the path given first, then each file it extends (for the run manifest). */
   readonly onFile?: (path: string) => void;
 }
 
+type Read = { ok: true; text: string } | { ok: false; code: "file-too-large"; size: number } | { ok: false; code: "file-unreadable"; detail: string };
+
+function readFramework(path: string): Read {
+  const r = readFileBoundedSync(path, MAX_FRAMEWORK_BYTES);
+  if (r.ok) return { ok: true, text: r.text };
+  if (r.reason === "too-large") return { ok: false, code: "file-too-large", size: r.limit + 1 };
+  return { ok: false, code: "file-unreadable", detail: r.detail };
+}
+
+/** The real path (symbolic links resolved) of an existing file or folder, else its absolute form. */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolvePath(path);
+  }
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+}
+
 /**
  * Reads, validates and compiles the framework at `path`. Never throws: an
- * unreadable or oversized file, and every problem in it or in what it extends,
- * come back as diagnostics.
+ * unreadable, oversized or non-regular file, and every problem in it or in what it
+ * extends, come back as diagnostics.
  */
 export function loadFrameworkFile(path: string, options: LoadFrameworkOptions = {}): FrameworkResult {
   const read = readFramework(path);
@@ -48,15 +68,21 @@ export function loadFrameworkFile(path: string, options: LoadFrameworkOptions = 
     };
   }
   options.onFile?.(path);
+  const root = options.root === undefined ? undefined : real(options.root);
   return parseFramework(read.text, {
     // Normalised so that a file reached again through `extends` is recognised (a cycle).
     filename: normalize(path),
-    resolve: (ref, from): FrameworkSource | undefined => {
+    resolve: (ref, from): ExtendsResolution | undefined => {
       const target = normalize(isAbsolute(ref) || from === undefined ? ref : join(dirname(from), ref));
+      if (root !== undefined && !inside(root, real(target))) return { refused: `it is outside the folder ${root} that frameworks may extend from` };
       const base = readFramework(target);
-      if (base.ok) options.onFile?.(target);
-      // An unreadable or oversized base is reported as `extends-not-found` at the `extends` line.
-      return base.ok ? { text: base.text, filename: target } : undefined;
+      if (!base.ok) {
+        // Devices, folders and oversized files are named as such; a missing file is extends-not-found.
+        if (base.code === "file-too-large") return { refused: `it is larger than ${MAX_FRAMEWORK_BYTES} bytes` };
+        return base.detail === "no such file" ? undefined : { refused: `it cannot be read (${base.detail})` };
+      }
+      options.onFile?.(target);
+      return { text: base.text, filename: target };
     },
   });
 }

@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import { readFileSync } from "node:fs";
 import { hasErrors } from "../../diagnostics/index.js";
 import { loadFrameworkFile } from "../../node/framework.js";
@@ -35,7 +36,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
       else io.stdout(`${file}: valid survey (${result.survey.id}, ${result.survey.year}, ${result.survey.items.length} items)\n`);
       continue;
     }
-    const result = loadFrameworkFile(file);
+    const result = loadFrameworkFile(file, { root: dirname(file) });
     printDiagnostics(io, result.diagnostics);
     if (!result.ok || hasErrors(result.diagnostics)) failed = true;
     else io.stdout(`${file}: valid (${result.framework.id}, ${result.framework.year}, ${result.framework.nodes.length} criteria)\n`);

@@ -270,6 +270,16 @@ export const frameworkMessages = defineMessages({
     message: (p: { ref: string }) => `cannot read the extended framework "${p.ref}". Check the path (it is relative to this file).`,
     vi: (p: { ref: string }) => `không đọc được bộ tiêu chí được kế thừa "${p.ref}". Kiểm tra đường dẫn (tính từ thư mục của tệp này).`,
   },
+  "extends-refused": {
+    severity: "error",
+    message: (p: { ref: string; reason: string }) =>
+      `the extended framework "${p.ref}" is refused: ${p.reason}. Put the base framework next to this file (or below its folder) and extend it by a relative path.`,
+  },
+  "extends-not-a-framework": {
+    severity: "error",
+    message: (p: { ref: string }) =>
+      `"${p.ref}" is not a framework (it has no "format: par-index/v1" mapping at its top level), so this overlay has no base. Point "extends" at a framework file.`,
+  },
   "extends-cycle": {
     severity: "error",
     message: (p: { chain: string }) => `frameworks extend each other in a cycle: ${p.chain}. Break the cycle.`,
