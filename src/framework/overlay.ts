@@ -5,6 +5,7 @@
  * Runs before validation; every value remembers the file it came from.
  */
 import { diag, didYouMean, type Diagnostic, type DocPath } from "../diagnostics/index.js";
+import type { ExtendsRefusalReason } from "../diagnostics/messages/framework.js";
 import { loadYaml } from "../yaml/load.js";
 import { normaliseNumericIds } from "./numeric-ids.js";
 import { checkSchema } from "./schema-check.js";
@@ -19,8 +20,10 @@ export interface FrameworkSource {
 
 /** Why a resolver would not read a base (outside the allowed folder, a device, too large). */
 export interface ExtendsRefusal {
-  /** Completes "the extended framework … is refused: …". Never quotes the file's content. */
-  refused: string;
+  /** Why: outside the allowed folder, too large, or unreadable (a device, a folder, no permission). */
+  refused: ExtendsRefusalReason;
+  /** The folder, the byte limit or the reader's detail ("a character device"); never the file's content. */
+  detail: string;
 }
 
 export type ExtendsResolution = FrameworkSource | ExtendsRefusal;
@@ -89,7 +92,7 @@ export function loadLayer(text: string, file: string | undefined, ctx: LayerCont
     return undefined;
   }
   if ("refused" in resolution) {
-    ctx.diagnostics.push(diag("extends-refused", { ref, reason: resolution.refused }, local.where(["extends"])));
+    ctx.diagnostics.push(diag("extends-refused", { ref, reason: resolution.refused, detail: resolution.detail }, local.where(["extends"])));
     return undefined;
   }
   const baseSource = resolution;

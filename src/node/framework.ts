@@ -74,12 +74,12 @@ export function loadFrameworkFile(path: string, options: LoadFrameworkOptions = 
     filename: normalize(path),
     resolve: (ref, from): ExtendsResolution | undefined => {
       const target = normalize(isAbsolute(ref) || from === undefined ? ref : join(dirname(from), ref));
-      if (root !== undefined && !inside(root, real(target))) return { refused: `it is outside the folder ${root} that frameworks may extend from` };
+      if (root !== undefined && !inside(root, real(target))) return { refused: "outside-root", detail: root };
       const base = readFramework(target);
       if (!base.ok) {
         // Devices, folders and oversized files are named as such; a missing file is extends-not-found.
-        if (base.code === "file-too-large") return { refused: `it is larger than ${MAX_FRAMEWORK_BYTES} bytes` };
-        return base.detail === "no such file" ? undefined : { refused: `it cannot be read (${base.detail})` };
+        if (base.code === "file-too-large") return { refused: "too-large", detail: String(MAX_FRAMEWORK_BYTES) };
+        return base.detail === "no such file" ? undefined : { refused: "unreadable", detail: base.detail };
       }
       options.onFile?.(target);
       return { text: base.text, filename: target };

@@ -1,6 +1,22 @@
 import { defineMessages } from "../define.js";
 import { viHint, viPhrase } from "../vi.js";
 
+/** Why a criterion id cannot be named (see checks/tree.ts). */
+export type IdProblem = "blank" | "spaces" | "control";
+const ID_PROBLEM_EN: Record<IdProblem, string> = {
+  blank: "is blank",
+  spaces: "starts or ends with a space",
+  control: "contains a control character (a tab or a line break)",
+};
+const ID_PROBLEM_VI: Record<IdProblem, string> = {
+  blank: "để trống",
+  spaces: "có khoảng trắng ở đầu hoặc cuối",
+  control: "chứa ký tự điều khiển (dấu tab hoặc xuống dòng)",
+};
+/** Why a resolver refused a base framework (see framework/overlay.ts). */
+export type ExtendsRefusalReason = "outside-root" | "too-large" | "unreadable";
+
+
 const hint = (suggestion: string | undefined): string => (suggestion ? ` Did you mean "${suggestion}"?` : "");
 
 /** Messages of the framework phase. Each code is stable; each message quotes the offending text and ends with a fix. */
@@ -31,6 +47,8 @@ export const frameworkMessages = defineMessages({
     severity: "error",
     message: (p: { key: string; text: string }) =>
       `"${p.key}" is ${p.text}, a number too large (or too small) to be a score, a bound or a count. Write an ordinary decimal such as 100 or 0.5.`,
+    vi: (p: { key: string; text: string }) =>
+      `"${p.key}" là ${p.text}, một số quá lớn (hoặc quá nhỏ) để làm điểm, ngưỡng hay số lượng. Hãy viết một số thập phân thông thường như 100 hoặc 0.5.`,
   },
   "invalid-value": {
     severity: "error",
@@ -88,8 +106,10 @@ export const frameworkMessages = defineMessages({
   },
   "criterion-id-invalid": {
     severity: "error",
-    message: (p: { id: string; problem: string }) =>
-      `the id ${JSON.stringify(p.id)} ${p.problem}, so no points table or tiebreak could name it. Write the id without surrounding spaces, e.g. "1.2".`,
+    message: (p: { id: string; problem: IdProblem }) =>
+      `the id ${JSON.stringify(p.id)} ${ID_PROBLEM_EN[p.problem] ?? p.problem}, so no points table or tiebreak could name it. Write the id without surrounding spaces, e.g. "1.2".`,
+    vi: (p: { id: string; problem: IdProblem }) =>
+      `mã ${JSON.stringify(p.id)} ${ID_PROBLEM_VI[p.problem] ?? p.problem}, nên không bảng điểm hay tiêu chí phân định (tiebreak) nào gọi được. Hãy viết mã không có khoảng trắng bao quanh, ví dụ "1.2".`,
   },
   "leaf-missing-max": {
     severity: "error",
@@ -272,13 +292,29 @@ export const frameworkMessages = defineMessages({
   },
   "extends-refused": {
     severity: "error",
-    message: (p: { ref: string; reason: string }) =>
-      `the extended framework "${p.ref}" is refused: ${p.reason}. Put the base framework next to this file (or below its folder) and extend it by a relative path.`,
+    message: (p: { ref: string; reason: ExtendsRefusalReason; detail: string }) =>
+      `the extended framework "${p.ref}" is refused: ${
+        p.reason === "outside-root"
+          ? `it is outside the folder ${p.detail} that frameworks may extend from`
+          : p.reason === "too-large"
+            ? `it is larger than ${p.detail} bytes`
+            : `it cannot be read (${p.detail})`
+      }. Put the base framework next to this file (or below its folder) and extend it by a relative path.`,
+    vi: (p: { ref: string; reason: ExtendsRefusalReason; detail: string }) =>
+      `bộ tiêu chí được kế thừa "${p.ref}" bị từ chối: ${
+        p.reason === "outside-root"
+          ? `tệp nằm ngoài thư mục ${p.detail} mà bộ tiêu chí được phép kế thừa`
+          : p.reason === "too-large"
+            ? `tệp lớn hơn ${p.detail} byte`
+            : `không đọc được tệp (${p.detail})`
+      }. Hãy đặt bộ tiêu chí gốc cùng thư mục với tệp này (hoặc thư mục con) và kế thừa bằng đường dẫn tương đối.`,
   },
   "extends-not-a-framework": {
     severity: "error",
     message: (p: { ref: string }) =>
       `"${p.ref}" is not a framework (it has no "format: par-index/v1" mapping at its top level), so this overlay has no base. Point "extends" at a framework file.`,
+    vi: (p: { ref: string }) =>
+      `"${p.ref}" không phải là bộ tiêu chí (không có "format: par-index/v1" ở cấp trên cùng), nên lớp bổ sung này không có bộ gốc. Hãy trỏ "extends" tới một tệp bộ tiêu chí.`,
   },
   "extends-cycle": {
     severity: "error",

@@ -37,11 +37,15 @@ export const yamlMessages = defineMessages({
     severity: "error",
     message: (p: { limit: number }) =>
       `the file holds more than ${p.limit} values (list items, keys and entries); it was refused before parsing. A scoring framework holds a few thousand: check that this is the file you meant, or split it.`,
+    vi: (p: { limit: number }) =>
+      `tệp chứa hơn ${p.limit} giá trị (mục danh sách, khóa và phần tử) nên bị từ chối trước khi phân tích. Một bộ tiêu chí chỉ có vài nghìn giá trị: hãy kiểm tra đúng tệp cần dùng, hoặc tách tệp.`,
   },
   "yaml-too-deep": {
     severity: "error",
     message: (p: { limit: number }) =>
       `the values are nested more than ${p.limit} levels deep; the file was refused before parsing. Flatten the structure (a framework nests criteria a few levels deep).`,
+    vi: (p: { limit: number }) =>
+      `các giá trị lồng nhau sâu hơn ${p.limit} cấp nên tệp bị từ chối trước khi phân tích. Hãy làm phẳng cấu trúc (một bộ tiêu chí chỉ lồng vài cấp tiêu chí).`,
   },
   "yaml-alias-cycle": {
     severity: "error",

@@ -1,3 +1,4 @@
+import type { IdProblem } from "../../diagnostics/messages/framework.js";
 import type { Decimal } from "../../core/decimal.js";
 import { ZERO, dec } from "../../core/decimal.js";
 import { diag, didYouMean, type DocPath, type Location } from "../../diagnostics/index.js";
@@ -40,11 +41,11 @@ function checkDuplicateIds(ctx: CheckContext): void {
  * Why an id cannot be named in a points table, or undefined. Ids are compared as NFC (the
  * loader normalises them), so an NFC/NFD twin of another id is a duplicate.
  */
-function idProblem(id: string): string | undefined {
-  if (id.trim() === "") return "is blank";
-  if (id !== id.trim()) return "starts or ends with a space";
+function idProblem(id: string): IdProblem | undefined {
+  if (id.trim() === "") return "blank";
+  if (id !== id.trim()) return "spaces";
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(id)) return "contains a control character (a tab or a line break)";
+  if (/[\u0000-\u001f\u007f]/.test(id)) return "control";
   return undefined;
 }
 
