@@ -19,6 +19,26 @@ export function isMissing(value: Value): value is Missing {
   return typeof value === "object" && !isDecimal(value) && value.kind === "missing";
 }
 
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /** A calendar date without time zone; `epochDay` counts days since 1970-01-01. */
 export class CalendarDate {
   readonly kind = "date" as const;
@@ -34,13 +54,9 @@ export class CalendarDate {
   /** A valid date, or undefined (31/02/2024 is not a date). */
   static of(year: number, month: number, day: number): CalendarDate | undefined {
     if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
-    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
-    const ms = Date.UTC(year, month - 1, day);
-    const check = new Date(ms);
-    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-      return undefined;
-    }
-    return new CalendarDate(year, month, day, Math.round(ms / 86_400_000));
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+    // Computed, not through Date.UTC, which reads years 0–99 as 1900–1999.
+    return new CalendarDate(year, month, day, daysFromCivil(year, month, day));
   }
 
   /** Parses `YYYY-MM-DD` only. */
