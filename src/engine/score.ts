@@ -162,6 +162,31 @@ class UnitContext {
     return out;
   }
 
+  /**
+   * Where a rule's value came from: the evidence row (file, line, column) of the first input
+   * it reads that has one, so that an invalid value is reported at the cell that holds it.
+   */
+  whereValue(criterion: string, deps: ExprDeps | undefined): Location {
+    const inputs = this.ev?.inputs;
+    if (inputs !== undefined) {
+      for (const slot of deps?.inputSlots ?? []) {
+        const input = this.plan.framework.inputs[slot];
+        const w = input === undefined ? undefined : inputs.get(input.name)?.where;
+        if (w?.file !== undefined || w?.line !== undefined) {
+          const out: { -readonly [K in keyof Location]: Location[K] } = {};
+          if (w.file !== undefined) out.file = w.file;
+          if (w.line !== undefined) out.line = w.line;
+          if (w.column !== undefined) out.column = w.column;
+          out.unit = this.info.code;
+          out.criterion = criterion;
+          out.input = input!.name;
+          return out;
+        }
+      }
+    }
+    return this.where(criterion);
+  }
+
   /** Reports `missing-input` once per unit and input. */
   missingInput(input: InputPlan, criterion: string): void {
     this.reported ??= new Set();
@@ -316,7 +341,7 @@ function scoreRule(
           diag(
             "expr-points-clamped",
             { unit: code, criterion: id, value: outcome.clampedFrom.toString(), used: outcome.points.toString(), max: max.toString() },
-            ctx.where(id),
+            ctx.whereValue(id, deps),
           ),
         );
       }
@@ -324,7 +349,7 @@ function scoreRule(
       return STATUS_SCORED;
     case "invalid":
       ctx.report(
-        diag("rule-value-invalid", { unit: code, criterion: id, rule: rule.kind, value: formatValue(outcome.value), expected: outcome.expected }, ctx.where(id)),
+        diag("rule-value-invalid", { unit: code, criterion: id, rule: rule.kind, value: formatValue(outcome.value), expected: outcome.expected }, ctx.whereValue(id, deps)),
       );
       scratch.points = arith.zero;
       return STATUS_MISSING;

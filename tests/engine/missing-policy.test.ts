@@ -58,3 +58,26 @@ describe("a missing date under a deadline rule", () => {
     expect(unitOf(r, "u").complete).toBe(true);
   });
 });
+
+describe("scoring diagnostics carry the evidence position where a row holds the value", () => {
+  it("rule-value-invalid names the file, line and column of the value; missing-input has no row to name", async () => {
+    const { evidenceSchemaOf, mergeEvidence, readEvidenceCsv } = await import("../../src/evidence/index.js");
+    const { score } = await import("../../src/engine/index.js");
+    const fw = framework(`
+inputs:
+  status: { type: text }
+  other: { type: integer }
+criteria:
+  - { id: "1", max: 1, rule: { choice: { value: status, points: { a: 1, b: 0 } } } }
+  - { id: "2", max: 1, rule: { boolean: { value: "other > 0" } } }
+`);
+    const part = readEvidenceCsv("unit,input,value\nu,status,c\n", evidenceSchemaOf(fw), { file: "inputs.csv" });
+    const r = score(fw, mergeEvidence([part]));
+    const invalid = r.diagnostics.find((d) => d.code === "rule-value-invalid");
+    expect(invalid).toMatchObject({ file: "inputs.csv", line: 2, unit: "u", criterion: "1", input: "status" });
+    expect(invalid!.column).toBeGreaterThanOrEqual(1);
+    const missing = r.diagnostics.find((d) => d.code === "missing-input");
+    expect(missing).toMatchObject({ unit: "u", input: "other", criterion: "2" });
+    expect(missing!.line).toBeUndefined();
+  });
+});
