@@ -2,11 +2,12 @@
  * The contract's Results JSON (framework-format.md, "Results"): numbers rounded to
  * the framework's decimals, units by rank then code, every node in framework order.
  */
-import { type Decimal, type Rounding, roundTo, toJsonNumber } from "../core/decimal.js";
+import { type Decimal, indexOf, type Rounding, roundTo, toJsonNumber } from "../core/decimal.js";
+import { exactJson } from "../core/json-text.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { NodeResult, NodeStatus, ScoreResult, UnitResult } from "./result.js";
 import type { CompiledFramework } from "../framework/ir.js";
-import { STATUS_NOT_APPLICABLE, TOTAL_MAX, TOTAL_POINTS } from "./store.js";
+import { type Scaled, STATUS_NOT_APPLICABLE, TOTAL_MAX, TOTAL_POINTS } from "./store.js";
 import { UnitScore } from "./unit.js";
 
 const STATUS: readonly NodeStatus[] = ["scored", "not_applicable", "missing"];
@@ -55,9 +56,23 @@ export interface DiagnosticJson {
   path?: (string | number)[];
 }
 
+/**
+ * With `exact`, a number that a double cannot hold (`decimals: 10`, 12345678.1234567891) becomes an
+ * ExactJsonNumber (typed as number) that {@link stringifyJson} writes digit for digit; without it
+ * (the API default), a plain JSON number, the nearest double.
+ */
+let exactNumbers = false;
+
 function num(value: Decimal, rounding: Rounding): number {
-  const n = toJsonNumber(roundTo(value, rounding));
-  return Object.is(n, -0) ? 0 : n;
+  const r = roundTo(value, rounding);
+  const n = toJsonNumber(r);
+  const v = Object.is(n, -0) ? 0 : n;
+  return exactNumbers ? (exactJson(v, () => r) as number) : v;
+}
+
+/** A number from the store's counts, exact when asked (see {@link num}). */
+function counted(n: number, exact: () => Decimal): number {
+  return exactNumbers ? (exactJson(n, exact) as number) : n;
 }
 
 /** A diagnostic as JSON: severity, code, message, then where it is (the keys that are known). */
@@ -96,17 +111,26 @@ function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: 
   const { store, row, ev } = u.core;
   const a = store.arith;
   const parts: UnitJson["parts"] = {};
+  const J = (x: Scaled): number => counted(a.toJsonNumber(x), () => roundTo(a.toDecimal(x), rounding));
+  const I = (p: Scaled, m: Scaled): number | undefined => {
+    const i = a.indexJson(p, m);
+    return i === undefined ? undefined : counted(i, () => roundTo(indexOf(a.toDecimal(p), a.toDecimal(m))!, rounding));
+  };
   framework.parts.forEach((p, i) => {
     const at = row * store.partCount + i;
-    const points = a.toJsonNumber(store.partPoints[at]!);
-    const max = a.toJsonNumber(store.partMax[at]!);
-    const index = a.indexJson(store.partPoints[at]!, store.partMax[at]!);
+    const points = J(store.partPoints[at]!);
+    const max = J(store.partMax[at]!);
+    const index = I(store.partPoints[at]!, store.partMax[at]!);
     parts[p.id] = index === undefined ? { points, max } : { points, max, index };
   });
   const adjustments = framework.adjustments.map((adj, i) => {
     const at = row * store.adjustmentCount + i;
-    const p = store.adjustmentFlags[at] === STATUS_NOT_APPLICABLE ? 0 : a.toJsonNumber(store.adjustmentPoints[at]!);
-    return { id: adj.id, points: adj.kind === "penalty" && p !== 0 ? -p : p };
+    if (store.adjustmentFlags[at] === STATUS_NOT_APPLICABLE) return { id: adj.id, points: 0 };
+    const x = store.adjustmentPoints[at]!;
+    const d = (): Decimal => roundTo(a.toDecimal(x), rounding);
+    const p = a.toJsonNumber(x);
+    if (adj.kind !== "penalty" || p === 0) return { id: adj.id, points: counted(p, d) };
+    return { id: adj.id, points: counted(-p, () => d().neg()) };
   });
   // Self scores: only the points-table rows that have one (most nodes have none).
   let selfs: (Decimal | undefined)[] | undefined;
@@ -124,9 +148,9 @@ function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: 
     const p = store.nodePoints[at]!;
     const m = store.nodeMax[at]!;
     const status = STATUS[store.nodeFlags[at]! % 3]!;
-    const points = a.toJsonNumber(p);
-    const max = a.toJsonNumber(m);
-    const index = status === "not_applicable" ? undefined : a.indexJson(p, m);
+    const points = J(p);
+    const max = J(m);
+    const index = status === "not_applicable" ? undefined : I(p, m);
     const c: CriterionJson = index === undefined ? { id: framework.nodes[i]!.id, points, max, status } : { id: framework.nodes[i]!.id, points, max, index, status };
     const self = selfs?.[i];
     if (self !== undefined) {
@@ -137,13 +161,13 @@ function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: 
   }
   const total = store.totals[row * 4 + TOTAL_POINTS]!;
   const totalMax = store.totals[row * 4 + TOTAL_MAX]!;
-  const index = a.indexJson(total, totalMax);
+  const index = I(total, totalMax);
   return {
     unit: u.unit,
     name: u.name,
     rank: u.rank,
-    points: a.toJsonNumber(total),
-    max: a.toJsonNumber(totalMax),
+    points: J(total),
+    max: J(totalMax),
     ...(index !== undefined && { index }),
     ...(hasGrades && { grade: u.grade ?? null }),
     complete: u.complete,
@@ -177,12 +201,27 @@ export function unitResultToJson(u: UnitResult, framework: CompiledFramework): U
   };
 }
 
+export interface ScoreJsonOptions {
+  /**
+   * Numbers a double cannot hold exactly (more than 15 significant digits) as
+   * ExactJsonNumber objects, for `stringifyJson`, which writes every digit (the CLI's
+   * JSON). Default false: plain numbers (the nearest double).
+   */
+  readonly exactNumbers?: boolean;
+}
+
 /** The whole result as the contract's JSON object. */
-export function scoreResultToJson(result: ScoreResult): ScoreResultJson {
+export function scoreResultToJson(result: ScoreResult, options: ScoreJsonOptions = {}): ScoreResultJson {
   const fw = result.framework;
-  return {
-    framework: { id: fw.id, year: fw.year },
-    units: result.units.map((u) => unitResultToJson(u, fw)),
-    diagnostics: result.diagnostics.map(diagnosticToJson),
-  };
+  const before = exactNumbers;
+  exactNumbers = options.exactNumbers === true;
+  try {
+    return {
+      framework: { id: fw.id, year: fw.year },
+      units: result.units.map((u) => unitResultToJson(u, fw)),
+      diagnostics: result.diagnostics.map(diagnosticToJson),
+    };
+  } finally {
+    exactNumbers = before;
+  }
 }

@@ -100,6 +100,14 @@ export function readRatings(text: string, survey: CompiledSurvey, options: ReadO
       continue;
     }
     const u = unitAccumulator(acc, unit);
+    // Counts are exact integers: a total beyond 2^53 − 1 (where doubles skip integers) is reported, never rounded.
+    let total = count;
+    for (const c of u.ratings) total += c;
+    if (!Number.isSafeInteger(total)) {
+      report("survey-ratings-total-too-large", { unit, value: countText, limit: String(Number.MAX_SAFE_INTEGER) }, line, columnOf(rec, ci, delimiter));
+      stats.rowsRejected++;
+      continue;
+    }
     u.ratings[level]! += count;
     u.hasRatings = true;
     stats.rowsUsed++;

@@ -166,6 +166,18 @@ describe("counter ratings", () => {
     expect(k.diagnostics).toContainEqual(expect.objectContaining({ code: "survey-ratings-count", line: 10, column: 6 }));
     expect(k.stats).toEqual({ rows: 9, rowsUsed: 7, rowsRejected: 2 });
   });
+  it("keeps counts exact: a total beyond 2^53 − 1 is reported at its row, never rounded (11 × 999999999999999)", () => {
+    const rows = Array.from({ length: 11 }, () => "u1,4,999999999999999").join("\n");
+    const big = readRatings(`unit,level,count\n${rows}\n`, small, { filename: "k.csv" });
+    // 9 rows fit (8999999999999991 ≤ 2^53 − 1); the 10th and 11th would pass it.
+    expect(big.stats).toEqual({ rows: 11, rowsUsed: 9, rowsRejected: 2 });
+    expect(big.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["survey-ratings-total-too-large", 11, 6],
+      ["survey-ratings-total-too-large", 12, 6],
+    ]);
+    const res2 = computeSurveyResult(small, big.accumulator, big.diagnostics);
+    expect(res2.units.find((u) => u.unit === "u1")!.ratings!.total).toBe(8_999_999_999_999_991);
+  });
   it("reports missing and unknown ratings columns", () => {
     const bad = readRatings("unit,levle,count\nu1,4,1\n", small, { filename: "k.csv" });
     expect(bad.diagnostics).toContainEqual(expect.objectContaining({ code: "survey-unknown-column", line: 1, column: 6 }));

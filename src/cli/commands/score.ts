@@ -1,3 +1,4 @@
+import { stringifyJson } from "../../core/json-text.js";
 import { score, scoreResultToJson } from "../../engine/index.js";
 import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
 import { toCsv, toMarkdown, toTable } from "../../report/index.js";
@@ -27,7 +28,9 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const result = score(loaded.framework, loaded.evidence, { explain: false });
   if (format === "json") {
     const worded = { ...result, diagnostics: localizeDiagnostics(result.diagnostics, langOf(io)) };
-    emit(io, JSON.stringify(await trustedResultJson(scoreResultToJson(worded), loaded, values.stamp === true, langOf(io)), null, 2), values.out);
+    const trusted = await trustedResultJson(scoreResultToJson(worded), loaded, values.stamp === true, langOf(io));
+    // Every digit kept: numbers a double cannot hold are written from their exact decimals.
+    emit(io, stringifyJson({ ...trusted, ...scoreResultToJson(worded, { exactNumbers: true }) }, 2), values.out);
   }
   else {
     printDiagnostics(io, result.diagnostics);

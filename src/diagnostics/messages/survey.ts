@@ -235,6 +235,13 @@ export const surveyMessages = defineMessages({
     vi: (p: { value: string; levels: string }) =>
       `mức đánh giá ${q(p.value)} không phải là mức hay nhãn của thang đo (${p.levels}); dòng này không được sử dụng. Ghi một mức hoặc nhãn của mức.`,
   },
+  "survey-ratings-total-too-large": {
+    severity: "error",
+    message: (p: { unit: string; value: string; limit: string }) =>
+      `adding the count ${q(p.value)} would take the ratings of unit ${q(p.unit)} beyond ${p.limit}, where counts can no longer be kept exact; the row is not used. Check the counts (they are numbers of ratings, not amounts).`,
+    vi: (p: { unit: string; value: string; limit: string }) =>
+      `cộng số lượng ${q(p.value)} sẽ làm tổng đánh giá của đơn vị ${q(p.unit)} vượt ${p.limit}, khi đó không thể giữ chính xác; dòng này không được sử dụng. Kiểm tra lại số lượng (là số lượt đánh giá, không phải số tiền).`,
+  },
   "survey-ratings-count": {
     severity: "error",
     message: (p: { value: string }) =>
