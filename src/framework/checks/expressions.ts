@@ -1,3 +1,4 @@
+import { relativePosition, scalarOffsets } from "../../yaml/scalar-offsets.js";
 import type { ValueType } from "../../core/value.js";
 import { diag, type Diagnostic, type DocPath, type Location } from "../../diagnostics/index.js";
 import { checkExpression, namesOf, parseExpression, type ExprLocator, type ExprScope, type ParsedExpr } from "../../expr/index.js";
@@ -46,21 +47,21 @@ export function exprText(raw: RawExpr, path: DocPath, source: SourceMap): string
 }
 
 /**
- * Maps an offset in the expression to a file position: from the scalar's start,
- * plus one for an opening quote; block scalars (`|`, `>`) start on the next line.
+ * Maps an offset in the expression to a file position through the scalar's source text:
+ * right inside double quotes with escapes, single quotes, multi-line and block scalars
+ * (see yaml/scalar-offsets.ts).
  */
 export function exprLocator(path: DocPath, source: SourceMap): ExprLocator {
   return (offset: number): Location => {
     // Computed only when a problem is reported.
     const base = source.where(path);
     const src = source.sourceText(path) ?? "";
-    const quote = src.startsWith('"') || src.startsWith("'") ? 1 : 0;
-    const block = /^[|>]/.test(src);
-    const indent = block ? (/\n([ \t]*)/.exec(src)?.[1]?.length ?? 0) : 0;
-    const line = base.line ?? 1;
-    const column = base.column ?? 1;
-    if (!block) return { ...base, line, column: column + quote + offset };
-    return { ...base, line: line + 1, column: indent + 1 + offset };
+    const map = scalarOffsets(src);
+    const rel = map.length === 0 ? 0 : offset < map.length ? map[offset]! : map[map.length - 1]! + 1 + (offset - map.length);
+    const at = relativePosition(src, rel);
+    const line = (base.line ?? 1) + at.lines;
+    const column = at.column ?? (base.column ?? 1) + rel;
+    return { ...base, line, column };
   };
 }
 
