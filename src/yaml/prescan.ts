@@ -134,6 +134,9 @@ export function prescanYaml(text: string, limits: PrescanLimits): PrescanCounts 
       if (c === 0x5b || c === 0x7b) {
         flow++;
         values++;
+        // Depth inside one line: `[[[[…]]]]` closes before the line ends.
+        if (indents.length + flow > depth) depth = indents.length + flow;
+        if (depth > limits.maxDepth && check(i)) break;
       } else if (c === 0x5d || c === 0x7d) {
         if (flow > 0) flow--;
       } else if (c === 0x2c /* , */ && flow > 0) values++;
