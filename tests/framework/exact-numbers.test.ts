@@ -53,6 +53,25 @@ criteria:
     expect(c!.kind === "manual" && c!.step!.toString()).toBe("5e-20");
   });
 
+  it("static checks compare the written numbers too: no false shadowed band, no false max-mismatch", () => {
+    const fw = framework(`
+inputs:
+  v: { type: number }
+  ok: { type: boolean }
+criteria:
+  - id: "1"
+    max: 2
+    rule: { bands: { value: v, bands: [ { at_least: 0.33333333333333333333, points: 2 }, { at_least: 0.3333333333333333, points: 1 }, { otherwise: 0 } ] } }
+  - id: "2"
+    max: 12345678901234567891
+    children:
+      - { id: "2.1", max: 12345678901234567890, rule: { boolean: { value: ok } } }
+      - { id: "2.2", max: 1, rule: { boolean: { value: ok } } }
+`);
+    expect(fw.nodes.find((n) => n.id === "2")!.max.toString()).toBe("12345678901234567891");
+    expect(leafPoints(fw, { v: "0.33333333333333333", ok: true })).toBe("1");
+  });
+
   it("max: 1e999999 says the number is out of range, not 'is a number … but it must be a number'", () => {
     const r = parseFramework(`format: par-index/v1\nid: t\nyear: 2024\nsource: s\ncriteria:\n  - { id: "1", max: 1e999999, rule: { manual: {} } }\n`, { filename: "f.yaml" });
     expect(r.ok).toBe(false);

@@ -5,6 +5,7 @@ import { diag, type DocPath } from "../../diagnostics/index.js";
 import type { BandOp } from "../ir.js";
 import type { RawBand, RawGrade, RawRule } from "../schema.js";
 import type { CheckContext, RuleOwner } from "./context.js";
+import { exactNumberAt } from "./context.js";
 import { checkPoints } from "./points.js";
 import { pathKey, type ExprTable } from "./expressions.js";
 import { analyseCoverage, describeConditions, type Domain, type NumericCondition } from "./intervals.js";
@@ -43,7 +44,7 @@ export function checkBands(ctx: CheckContext, exprs: ExprTable, owner: RuleOwner
         ctx.report(diag("band-malformed", { band: label, problem: 'mixes "otherwise" with conditions or points. Write "{ otherwise: P }" alone' }, ctx.source.where(bandPath)));
       }
       checkPoints(ctx, owner, band.otherwise, [...bandPath, "otherwise"], `band ${label} (otherwise)`);
-      return { conds: [] as Conditions, otherwise: true };
+      return { conds: [] as Conditions, otherwise: true, path: bandPath };
     }
     if (band.points === undefined) {
       wellFormed = false;
@@ -54,7 +55,7 @@ export function checkBands(ctx: CheckContext, exprs: ExprTable, owner: RuleOwner
       ctx.report(diag("band-malformed", { band: label, problem: 'has no condition. Add at_least, above, at_most, below or equals, or write "{ otherwise: P }"' }, ctx.source.where(bandPath)));
     }
     checkPoints(ctx, owner, band.points, [...bandPath, "points"], `band ${label}`);
-    return { conds, otherwise: false };
+    return { conds, otherwise: false, path: bandPath };
   });
 
   const numericOps = bands.some((b) => b.conds.some((c) => c.op !== "equals"));
@@ -92,7 +93,7 @@ export function checkBands(ctx: CheckContext, exprs: ExprTable, owner: RuleOwner
     report(r.shadowed, r.gaps);
     return;
   }
-  const numeric = bands.map((b) => b.conds.map((c) => ({ op: c.op, bound: dec(c.bound as number) })));
+  const numeric = bands.map((b) => b.conds.map((c) => ({ op: c.op, bound: exactNumberAt(ctx, [...b.path, c.op], c.bound as number) })));
   const r = analyseCoverage(numeric, domainOf(ctx, checked?.parsed.source));
   report(r.shadowed, r.gaps);
 }

@@ -61,6 +61,16 @@ export function decOrUndefined(n: number | undefined): Decimal | undefined {
   return n === undefined || !Number.isFinite(n) ? undefined : dec(n);
 }
 
+/** A number as the exact decimal of its source text (`0.33333333333333333333`), never through the double. */
+export function exactNumberAt(ctx: Pick<CheckContext, "source">, path: DocPath, n: number): Decimal {
+  const src = ctx.source.sourceText(path)?.trim();
+  if (src !== undefined && /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(src)) {
+    const d = dec(src);
+    if (d.isFinite() && Math.abs(d.e) <= 400) return d;
+  }
+  return dec(n);
+}
+
 /** The written text of a number (its YAML source when known), for messages. */
 export function numberText(ctx: Pick<CheckContext, "source">, path: DocPath, n: number): string {
   const src = ctx.source.sourceText(path);

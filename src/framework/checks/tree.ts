@@ -1,10 +1,11 @@
+import { exactPlus } from "../../core/exact.js";
 import type { IdProblem } from "../../diagnostics/messages/framework.js";
 import type { Decimal } from "../../core/decimal.js";
 import { ZERO, dec } from "../../core/decimal.js";
 import { diag, didYouMean, type DocPath, type Location } from "../../diagnostics/index.js";
 import { RULE_KINDS, type RawRule } from "../schema.js";
 import type { CheckContext, NodeEntry } from "./context.js";
-import { numberText, ruleOwners } from "./context.js";
+import { exactNumberAt, numberText, ruleOwners } from "./context.js";
 
 /** Duplicate ids, leaf/parent shape, maxima and their sums, one kind per rule. */
 export function checkTree(ctx: CheckContext): void {
@@ -85,10 +86,10 @@ function checkRuleKinds(ctx: CheckContext, id: string, rule: RawRule, rulePath: 
 function checkMaxSums(ctx: CheckContext): void {
   const asDeclared: (Decimal | undefined)[] = new Array(ctx.nodes.length);
   const fromLeaves: (Decimal | undefined)[] = new Array(ctx.nodes.length);
-  const add = (a: Decimal | undefined, b: Decimal | undefined): Decimal | undefined => (a && b ? a.plus(b) : undefined);
+  const add = (a: Decimal | undefined, b: Decimal | undefined): Decimal | undefined => (a && b ? exactPlus(a, b) : undefined);
   for (let i = ctx.nodes.length - 1; i >= 0; i--) {
     const node = ctx.nodes[i]!;
-    const declared = node.raw.max === undefined ? undefined : dec(node.raw.max);
+    const declared = node.raw.max === undefined ? undefined : exactNumberAt(ctx, [...node.path, "max"], node.raw.max);
     if (node.children.length === 0) {
       asDeclared[i] = fromLeaves[i] = declared;
       continue;
