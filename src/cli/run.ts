@@ -9,6 +9,8 @@ import { checkEvidenceCommand, checkEvidenceHelp } from "./commands/check-eviden
 import { demoCommand, demoHelp } from "./commands/demo.js";
 import { verifyCommand, verifyHelp } from "./commands/verify.js";
 import { appraiseCommand, appraiseHelp, historyCommand, historyHelp } from "./commands/appraisal.js";
+import { templateCommand, templateHelp } from "./commands/template.js";
+import { guideCommand, guideHelp } from "./commands/guide.js";
 
 interface Command {
   readonly help: string;
@@ -25,6 +27,8 @@ const COMMANDS: Record<string, Command> = {
   verify: { help: verifyHelp, run: verifyCommand },
   appraise: { help: appraiseHelp, run: appraiseCommand },
   history: { help: historyHelp, run: historyCommand },
+  template: { help: templateHelp, run: templateCommand },
+  guide: { help: guideHelp, run: guideCommand },
 };
 
 export const VERSION: string = pkg.version;

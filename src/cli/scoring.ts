@@ -113,7 +113,7 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
         files.push({ file: f.file, role: roleOf(f.file), rows: f.stats.rowsRead });
         if (flags.verbose)
           io.stderr(
-            `${f.file}: ${FILE_KINDS[f.kind]}, delimiter "${f.delimiter ?? ","}", locale ${f.locale}; ` +
+            `${f.file}${f.sheet === undefined ? "" : `:${f.sheet}`}: ${FILE_KINDS[f.kind]}, ${f.sheet === undefined ? `delimiter "${f.delimiter ?? ","}", ` : ""}locale ${f.locale}; ` +
               `rows read ${f.stats.rowsRead}, used ${f.stats.rowsUsed}, rejected ${f.stats.rowsRejected}\n`,
           );
       },

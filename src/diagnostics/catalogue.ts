@@ -6,6 +6,7 @@ import { frameworkMessages } from "./messages/framework.js";
 import { surveyMessages } from "./messages/survey.js";
 import { trustMessages } from "./messages/trust.js";
 import { yamlMessages } from "./messages/yaml.js";
+import { xlsxMessages } from "./messages/xlsx.js";
 
 /**
  * Every user-facing message of the library, by stable code. One catalogue,
@@ -20,6 +21,7 @@ export const CATALOGUE = {
   ...surveyMessages,
   ...cliMessages,
   ...trustMessages,
+  ...xlsxMessages,
 };
 
 export type Catalogue = typeof CATALOGUE;

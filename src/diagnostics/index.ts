@@ -54,7 +54,7 @@ export function diag<C extends DiagnosticCode>(
     message: spec.message(quoteParams(stored)),
     params: Object.freeze({ ...(stored as object) }),
   };
-  for (const key of ["file", "line", "column", "path", "unit", "input", "criterion"] as const) {
+  for (const key of ["file", "sheet", "line", "column", "path", "unit", "input", "criterion"] as const) {
     const v = where[key];
     if (v !== undefined) out[key] = v;
   }
@@ -73,7 +73,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function formatDiagnostic(d: Diagnostic, lang?: Lang): string {
   if (lang !== undefined) d = localizeDiagnostic(d, lang);
   let where = quoteText(d.file ?? "", 1000);
-  if (d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
+  if (d.sheet !== undefined) where += `:${quoteText(d.sheet, 100)}${d.line === undefined ? "" : `!${cellName(d.line, d.column ?? 1)}`}`;
+  else if (d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
   const prefix = where ? `${where}: ` : "";
   const [u, c, i] = lang === "vi" ? ["đơn vị", "tiêu chí", "số liệu"] : ["unit", "criterion", "input"];
   const q = (t: string | undefined): string | undefined => t && quoteText(t);
@@ -85,11 +86,19 @@ export function formatDiagnostic(d: Diagnostic, lang?: Lang): string {
   return `${prefix}${d.severity} ${d.code}: ${message}${subject && !message.includes(subject) ? ` [${subject}]` : ""}`;
 }
 
+/** A spreadsheet cell name from a 1-based row and column: (7, 4) → `D7`. */
+export function cellName(row: number, column: number): string {
+  let letters = "";
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return letters + row;
+}
+
 /** Sorts by file, line, column, then code: a stable order for printing. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
       (a.file ?? "").localeCompare(b.file ?? "") ||
+      (a.sheet ?? "").localeCompare(b.sheet ?? "") ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
       a.code.localeCompare(b.code),

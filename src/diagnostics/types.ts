@@ -7,6 +7,8 @@ export type DocPath = readonly (string | number)[];
 /** Where a problem is: a file position, a document path, and the unit/input/criterion concerned. */
 export interface Location {
   readonly file?: string;
+  /** The worksheet, for a workbook (`line` is then the row, `column` the column number). */
+  readonly sheet?: string;
   readonly line?: number;
   readonly column?: number;
   readonly path?: DocPath;

@@ -47,6 +47,7 @@ export interface DiagnosticJson {
   code: string;
   message: string;
   file?: string;
+  sheet?: string;
   line?: number;
   column?: number;
   unit?: string;
@@ -79,6 +80,7 @@ function counted(n: number, exact: () => Decimal): number {
 export function diagnosticToJson(d: Diagnostic): DiagnosticJson {
   const out: DiagnosticJson = { severity: d.severity, code: d.code, message: d.message };
   if (d.file !== undefined) out.file = d.file;
+  if (d.sheet !== undefined) out.sheet = d.sheet;
   if (d.line !== undefined) out.line = d.line;
   if (d.column !== undefined) out.column = d.column;
   if (d.unit !== undefined) out.unit = d.unit;

@@ -34,6 +34,8 @@ export interface PartUnit extends UnitEvidence {
 /** The result of reading one file; several are merged into an EvidenceSet by `mergeEvidence`. */
 export interface EvidencePart {
   readonly file?: string;
+  /** The worksheet, when the part is one sheet of a workbook. */
+  readonly sheet?: string;
   readonly kind: EvidenceFileKind;
   readonly locale: Locale;
   /** The CSV delimiter used (given or detected); absent for JSON. */
@@ -124,6 +126,7 @@ export class CappedDiagnostics {
 export function describePlace(where: Location | undefined): string {
   if (where === undefined) return "another place";
   const file = where.file ?? "(input)";
+  if (where.sheet !== undefined) return `${file}:${where.sheet}!${where.line === undefined ? "" : `A${where.line}`}`.replace(/!$/, "");
   if (where.line !== undefined) return `${file}:${where.line}`;
   if (where.path !== undefined) return `${file} at ${where.path.join(".")}`;
   return file;

@@ -8,7 +8,7 @@ import { MISSING } from "../core/value.js";
 import type { Location } from "../diagnostics/index.js";
 import { didYouMean } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
-import { CsvSplitter, type Delimiter, MAX_LINE_CHARS } from "./csv.js";
+import { type CsvSink, CsvSplitter, type Delimiter, MAX_LINE_CHARS } from "./csv.js";
 import type { Locale } from "./locale.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, PartBuilder, type PartInputEntry, pointsEntry } from "./part.js";
@@ -46,11 +46,38 @@ export interface EvidenceReaderOptions {
    * is reported as `evidence-wrong-file-kind` and its rows are rejected unread.
    */
   readonly expect?: readonly EvidenceFileKind[];
+  /** The worksheet these rows come from (a workbook sheet read as its own file). */
+  readonly sheet?: string;
+  /** Added to column numbers in diagnostics (cells pushed start at this column + 1). */
+  readonly columnOffset?: number;
+  /**
+   * Blank cells say nothing (a self-assessment workbook's cells not filled in): a
+   * points row with neither self nor appraised, or a long-form row without a value,
+   * is used and adds nothing, rather than an error or a missing value. Default false (CSV).
+   */
+  readonly blankPointsAreMissing?: boolean;
+}
+
+/**
+ * A cell that came typed from a workbook rather than as text: `text` is its
+ * canonical (en) text, read in locale `en` whatever the file's locale;
+ * `percent` its text as a percentage (a percent-formatted cell, for ratio and
+ * percent inputs); `error` an error value such as `#DIV/0!`.
+ */
+export interface TypedCell {
+  readonly text?: string;
+  readonly percent?: string;
+  readonly error?: string;
 }
 
 export interface EvidenceReader {
   /** Feeds the next chunk (UTF-8 bytes or text; a BOM at the start is skipped). */
   push(chunk: string | Uint8Array): void;
+  /**
+   * Feeds one record already split into cells (a workbook row), with its line (row)
+   * number; `typed` gives the cells that were typed in the workbook.
+   */
+  pushRecord(cells: string[], line: number, typed?: readonly (TypedCell | undefined)[]): void;
   /** Finishes reading and returns what the file held. Call once. */
   end(): EvidencePart;
   /** The kind detected from the header, once the header has been read. */
@@ -99,8 +126,22 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   let encodingReported = false;
   let ended = false;
 
-  const at = (line: number, column: number): Location =>
-    file === undefined ? { line, column } : { file, line, column };
+  const sheet = options.sheet;
+  const offset = options.columnOffset ?? 0;
+  const at = (line: number, column: number): Location => {
+    const where: { file?: string; sheet?: string; line: number; column: number } = { line, column: column + offset };
+    if (file !== undefined) where.file = file;
+    if (sheet !== undefined) where.sheet = sheet;
+    return where;
+  };
+  /** The typed cells of the record being read (workbook rows only). */
+  let typedRow: readonly (TypedCell | undefined)[] | undefined;
+  const valueAt = (cells: string[], index: number, plan: InputPlan): ReturnType<typeof parseValue> => {
+    const typed = typedRow?.[index];
+    if (typed === undefined || typed.text === undefined) return parseValue(cells[index] as string, plan, locale);
+    const pct = typed.percent !== undefined && (plan.type === "ratio" || plan.type === "percent");
+    return parseValue(pct ? (typed.percent as string) : typed.text, plan, "en");
+  };
 
   const maxCell = options.maxCellLength ?? MAX_CELL_CHARS;
   const maxLine = options.maxLineLength ?? MAX_LINE_CHARS;
@@ -123,8 +164,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
     return false;
   };
 
-  const splitter = new CsvSplitter(
-    {
+  const sink: CsvSink = {
       record(cells, line) {
         if (isBlank(cells)) return;
         if (longCell(cells, line)) return;
@@ -133,7 +173,13 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
           return;
         }
         if (!checkWidth(cells, line)) return;
-        handler(cells, line);
+        if (typedRow !== undefined && typedRow.some((t) => t?.error !== undefined)) {
+          const row = b.beginRow();
+          typedRow.forEach((t, i) => {
+            if (t?.error !== undefined) b.report("xlsx-error-value", { text: t.error }, { ...at(line, i + 1), ...unitOf(cells) });
+          });
+          b.endRow(row);
+        } else handler(cells, line);
         if (onProgress !== undefined && b.rowsRead >= nextProgress) {
           nextProgress += progressEvery;
           onProgress({ rows: b.rowsRead, bytes });
@@ -161,11 +207,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         b.report("evidence-line-too-long", { length, limit: maxLine }, at(line, 1));
         b.endRow(row);
       },
-    },
-    locale === "vi" ? ";" : ",",
-    options.delimiter,
-    maxLine,
-  );
+  };
+  const splitter = new CsvSplitter(sink, locale === "vi" ? ";" : ",", options.delimiter, maxLine);
 
   /** Too many or too few cells: reported, and the row rejected. Trailing empty cells are tolerated. */
   function checkWidth(cells: string[], line: number): boolean {
@@ -258,7 +301,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
     if (firstColumn.has("criterion")) {
       if (!expected("points")) return;
       kind = "points";
-      const known = ["unit", "criterion", "self", "appraised", "note", "documents"];
+      // title, max and scoring: the self-assessment workbook's reading aids, ignored.
+      const known = ["unit", "criterion", "self", "appraised", "note", "documents", "title", "max", "scoring"];
       names.forEach((n, i) => {
         if (!known.includes(n) && !duplicates.has(i)) reportUnknown(i, "points", known);
       });
@@ -273,7 +317,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
     if (longForm || (firstColumn.has("value") && !schema.inputs.has("value"))) {
       if (!expected("inputs-long")) return;
       kind = "inputs-long";
-      const known = ["unit", "input", "value", "note"];
+      // label and type: the self-assessment workbook's reading aids, ignored.
+      const known = ["unit", "input", "value", "note", "label", "type"];
       names.forEach((n, i) => {
         if (!known.includes(n) && !duplicates.has(i)) reportUnknown(i, "inputs-long", known);
       });
@@ -327,7 +372,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   function unitCell(cells: string[], index: number, line: number): string | undefined {
     const unit = required(cells, index, "unit", line);
     if (unit === undefined) return undefined;
-    if (!b.checkUnit(unit, line, index + 1)) return undefined;
+    if (!b.checkUnit(unit, at(line, index + 1))) return undefined;
     // A unit named in a row is a unit of the file, even when the row gives no value
     // (`u2,,` in wide form): it is scored (incomplete) rather than silently dropped.
     b.unit(unit);
@@ -384,9 +429,9 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       const name = required(cells, inputCol, "input", line, unit);
       const plan = name === undefined ? undefined : b.lookupInput(name, () => withUnit(at(line, inputCol + 1), unit));
       if (plan !== undefined) {
-        const result = parseValue(cells[valueCol] as string, plan, locale);
+        const result = valueAt(cells, valueCol, plan);
         if (!result.ok) b.reportValue(result, { ...withUnit(at(line, valueCol + 1), unit), input: plan.name });
-        else if (unit !== undefined && !b.rowHasError) {
+        else if (unit !== undefined && !b.rowHasError && !(options.blankPointsAreMissing && result.value === MISSING)) {
           const note = optionalCell(cells, noteCol);
           const where = at(line, valueCol + 1);
           const entry: PartInputEntry = note === undefined ? { value: result.value, where, row } : { value: result.value, where, row, note: detach(note) };
@@ -403,9 +448,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       const row = b.beginRow();
       const unit = unitCell(cells, unitCol, line);
       for (const { index, plan } of columns) {
-        const text = cells[index] as string;
         const where = at(line, index + 1);
-        const result = parseValue(text, plan, locale);
+        const result = valueAt(cells, index, plan);
         if (!result.ok) {
           b.reportValue(result, unit === undefined ? { ...where, input: plan.name } : { ...where, unit, input: plan.name });
           continue;
@@ -421,7 +465,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   function pointsRows(unitCol: number, criterionCol: number, selfCol: number, appraisedCol: number, noteCol: number, documentsCol: number): RowHandler {
     const readPoints = (cells: string[], index: number, line: number, unit: string | undefined): Decimal | undefined => {
       if (index < 0) return undefined;
-      const result = parseValue(cells[index] as string, POINTS_PLAN, locale);
+      const result = valueAt(cells, index, POINTS_PLAN);
       if (!result.ok) {
         b.reportValue(result, unit === undefined ? at(line, index + 1) : { ...at(line, index + 1), unit });
         return undefined;
@@ -435,13 +479,16 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       if (criterion !== undefined) b.checkCriterion(criterion, { ...at(line, criterionCol + 1), ...(unit === undefined ? {} : { unit }) });
       const self = readPoints(cells, selfCol, line, unit);
       const appraised = readPoints(cells, appraisedCol, line, unit);
-      if (!b.rowHasError && self === undefined && appraised === undefined) {
+      if (!b.rowHasError && self === undefined && appraised === undefined && !options.blankPointsAreMissing) {
         const column = selfCol >= 0 ? selfCol : appraisedCol;
         b.report("evidence-empty-cell", { column: "self or appraised" }, { ...at(line, column + 1), ...(unit === undefined ? {} : { unit }) });
       }
-      if (unit !== undefined && criterion !== undefined && !b.rowHasError) {
+      const documents = optionalCell(cells, documentsCol);
+      // In a workbook, a row left blank (no points, no documents) says nothing.
+      const blank = options.blankPointsAreMissing === true && self === undefined && appraised === undefined && documents === undefined;
+      if (unit !== undefined && criterion !== undefined && !b.rowHasError && !blank) {
         const where = at(line, criterionCol + 1);
-        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), where, row, optionalCell(cells, documentsCol)));
+        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), where, row, documents));
       }
       b.endRow(row, unit);
     };
@@ -486,6 +533,16 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         // TextDecoder skips a UTF-8 BOM itself.
         started = true;
         splitter.push(decode(chunk, false));
+      }
+    },
+    pushRecord(cells, line, typed) {
+      if (ended) return;
+      started = true;
+      typedRow = typed;
+      try {
+        sink.record(cells, line);
+      } finally {
+        typedRow = undefined;
       }
     },
     end() {

@@ -2,6 +2,7 @@
  * Reading evidence files from disk: CSV streamed in chunks (memory bounded by the
  * evidence kept), JSON read whole. Never throws: unreadable files become diagnostics.
  */
+import { open, stat } from "node:fs/promises";
 import { diag } from "../diagnostics/index.js";
 import type { Locale } from "../evidence/locale.js";
 import type { EvidenceSet, UnitInfo } from "../evidence/model.js";
@@ -16,6 +17,7 @@ import { BoundedReadError, type BoundedReadFailure, openBounded } from "./read-b
 export const MAX_EVIDENCE_CSV_BYTES = 4 * 1024 * 1024 * 1024;
 /** Largest JSON evidence or registry read (held whole while parsed): 64 MiB. */
 export const MAX_EVIDENCE_JSON_BYTES = 64 * 1024 * 1024;
+import { isWorkbookName, readEvidenceWorkbook } from "./xlsx/evidence.js";
 
 export interface FileProgress {
   readonly file: string;
@@ -100,6 +102,48 @@ export async function readEvidenceFile(path: string, schema: EvidenceSchema, opt
   return reader.end();
 }
 
+/** True when the file starts like a zip package (an .xlsx workbook whatever its name). */
+async function startsLikeZip(path: string): Promise<boolean> {
+  try {
+    // Only a regular file is opened here (a FIFO would block); anything else is left to the CSV reader to refuse.
+    if (!(await stat(path)).isFile()) return false;
+    const handle = await open(path, "r");
+    try {
+      const head = new Uint8Array(4);
+      await handle.read(head, 0, 4, 0);
+      return head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads one evidence file into parts: an .xlsx workbook (by its name or its zip
+ * signature) gives one part per sheet (each sheet is read as its own file); a CSV or
+ * JSON file gives one part.
+ */
+export async function readEvidenceParts(path: string, schema: EvidenceSchema, options: ReadEvidenceFileOptions = {}): Promise<EvidencePart[]> {
+  if (!isWorkbookName(path) && !(await startsLikeZip(path))) return [await readEvidenceFile(path, schema, options)];
+  const file = options.displayName ?? path;
+  let totalBytes: number | undefined;
+  try {
+    totalBytes = (await stat(path)).size;
+  } catch (error) {
+    return [unreadable(file, error, options.locale ?? "en")];
+  }
+  const o: { -readonly [K in keyof Parameters<typeof readEvidenceWorkbook>[2]]: Parameters<typeof readEvidenceWorkbook>[2][K] } = { file };
+  if (options.locale !== undefined) o.locale = options.locale;
+  if (options.registry !== undefined) o.registry = options.registry;
+  if (options.expect !== undefined) o.expect = options.expect;
+  if (options.progressEvery !== undefined) o.progressEvery = options.progressEvery;
+  const onProgress = options.onProgress;
+  if (onProgress !== undefined) o.onProgress = (p) => onProgress({ file, rows: p.rows, bytes: p.bytes, totalBytes: totalBytes ?? 0 });
+  return readEvidenceWorkbook(path, schema, o);
+}
+
 /** Reads a unit registry (CSV `code,name,type,parent,...` or JSON). Another kind of file is an error. */
 export function readUnitsFile(path: string, options: Omit<ReadEvidenceFileOptions, "registry" | "expect"> = {}): Promise<EvidencePart> {
   return readEvidenceFile(path, EMPTY_SCHEMA, { ...options, expect: ["registry"] });
@@ -126,6 +170,8 @@ export interface LoadEvidenceOptions {
 /** What one file turned out to be. */
 export interface FileSummary {
   readonly file: string;
+  /** The worksheet, for a sheet of a workbook. */
+  readonly sheet?: string;
   readonly kind: EvidenceFileKind;
   readonly delimiter?: "," | ";";
   readonly locale: Locale;
@@ -148,23 +194,26 @@ export async function loadEvidence(options: LoadEvidenceOptions, schema: Evidenc
   };
   let registry: readonly UnitInfo[] | undefined;
   if (options.units !== undefined) {
-    const unitsPart = await readUnitsFile(options.units, common(options.units));
-    parts.push(unitsPart);
-    registry = unitsPart.registry; // undefined when the file could not be read as a registry
+    const unitsParts = await readEvidenceParts(options.units, EMPTY_SCHEMA, { ...common(options.units), expect: ["registry"] });
+    parts.push(...unitsParts);
+    // Undefined when the file could not be read as a registry; a workbook's registry sheets are joined.
+    const sheets = unitsParts.filter((p) => p.registry !== undefined);
+    if (sheets.length > 0) registry = sheets.flatMap((p) => p.registry ?? []);
   }
   const pathOf = (spec: EvidenceFileSpec): string => (typeof spec === "string" ? spec : spec.path);
   for (const spec of options.evidence ?? []) {
     const o = common(spec);
-    parts.push(await readEvidenceFile(pathOf(spec), schema, registry === undefined ? o : { ...o, registry }));
+    parts.push(...(await readEvidenceParts(pathOf(spec), schema, registry === undefined ? o : { ...o, registry })));
   }
   for (const spec of options.points ?? []) {
     const o = { ...common(spec), expect: ["points", "evidence-json"] as EvidenceFileKind[] };
-    parts.push(await readEvidenceFile(pathOf(spec), schema, registry === undefined ? o : { ...o, registry }));
+    parts.push(...(await readEvidenceParts(pathOf(spec), schema, registry === undefined ? o : { ...o, registry })));
   }
   if (options.onFile !== undefined) {
     for (const p of parts) {
       const summary: { -readonly [K in keyof FileSummary]: FileSummary[K] } = { file: p.file ?? "", kind: p.kind, locale: p.locale, stats: p.stats };
       if (p.delimiter !== undefined) summary.delimiter = p.delimiter;
+      if (p.sheet !== undefined) summary.sheet = p.sheet;
       options.onFile(summary);
     }
   }

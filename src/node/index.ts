@@ -8,3 +8,7 @@ export { loadFrameworkFile, MAX_FRAMEWORK_BYTES, type LoadFrameworkOptions } fro
 export * from "./evidence.js";
 export * from "./survey.js";
 export { buildManifest, sha256File, type ManifestSources, type RecordedFile } from "./manifest.js";
+export { writeWorkbook, workbookBytes } from "./xlsx/write.js";
+export { readEvidenceWorkbook, isWorkbookName, type ReadWorkbookOptions } from "./xlsx/evidence.js";
+export { readResponsesWorkbook } from "./xlsx/survey.js";
+export { openWorkbook, type CellValue, type OpenWorkbookResult, type RowCells, type SheetInfo, type XlsxWorkbook } from "./xlsx/workbook.js";

@@ -8,6 +8,7 @@ import { readRatings, type RatingsReadResult } from "../survey/ratings.js";
 import { createSurveyAccumulator } from "../survey/accumulator.js";
 import { computeSurveyResult, type SurveyResult } from "../survey/indices.js";
 import { hasErrors } from "../diagnostics/index.js";
+import { readResponsesWorkbook } from "./xlsx/survey.js";
 
 export interface SurveyProgress {
   readonly path: string;
@@ -59,6 +60,7 @@ export async function loadSurveyFile(path: string): Promise<ParseSurveyResult> {
 
 /** Streams a responses CSV into an accumulator (memory does not grow with the rows). Never throws. */
 export async function readResponsesFile(path: string, survey: CompiledSurvey, options: ReadFileOptions = {}): Promise<ResponsesReadResult> {
+  if (/\.(xlsx|xlsm)$/i.test(path)) return readResponsesWorkbook(path, survey, options);
   const reader = createResponsesReader(survey, { ...options, filename: path });
   try {
     const opened = await openBounded(path, options.maxBytes ?? MAX_RESPONSES_BYTES);

@@ -3,3 +3,15 @@ export { toTable } from "./table.js";
 export { toMarkdown } from "./markdown.js";
 export { toCsv, csvField } from "./csv.js";
 export { stringWidth, pad } from "./width.js";
+export {
+  type CellData,
+  type ColumnSpec,
+  type DateCell,
+  type SheetData,
+  type Validation,
+  type WorkbookData,
+  sheetName,
+} from "./workbook.js";
+export { scoreWorkbook, diagnosticsSheet, type ScoreWorkbookOptions } from "./score-workbook.js";
+export { templateWorkbook, type TemplateOptions } from "./template.js";
+export { guideRows, guideMarkdown, guideHtml, guideSheet, ruleText, type GuideRow } from "./guide.js";

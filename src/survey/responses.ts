@@ -59,6 +59,8 @@ export interface ResponsesReadResult {
 export interface ResponsesReader {
   push(chunk: string): void;
   end(): ResponsesReadResult;
+  /** Diagnostics produced so far (lets a caller note which pushed line raised them). */
+  readonly diagnosticCount: number;
 }
 
 const QUOTE = 34;
@@ -140,6 +142,10 @@ class Reader implements ResponsesReader {
     this.levelsText = survey.scale.levels
       .map((l, i) => (survey.scale.labels[i] ? `${l} ${survey.scale.labels[i]}` : String(l)))
       .join(", ");
+  }
+
+  get diagnosticCount(): number {
+    return this.diagnostics.length;
   }
 
   push(chunk: string): void {

@@ -46,6 +46,13 @@ describe.skipIf(!built)("the built package (npm ci builds it)", () => {
     }
   });
 
+  it("keeps exceljs out of the pure core bundle; the Node entry loads it only when a workbook is written", () => {
+    for (const file of ["dist/index.js", "dist/index.cjs"]) expect(readFileSync(file, "utf8")).not.toMatch(/exceljs|unzipper|saxes/);
+    const node = readFileSync("dist/node.js", "utf8");
+    expect(node).not.toMatch(/^import .* from "exceljs"/m);
+    expect(node).toMatch(/import\("exceljs"\)/);
+  });
+
   it("ships type declarations for both module systems", () => {
     for (const file of ["dist/index.d.ts", "dist/index.d.cts", "dist/node.d.ts", "dist/node.d.cts"]) {
       expect(readFileSync(file, "utf8")).toContain("parseFramework");

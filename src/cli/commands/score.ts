@@ -3,12 +3,14 @@ import { score, scoreResultToJson } from "../../engine/index.js";
 import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
 import { toCsv, toMarkdown, toTable } from "../../report/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, UsageError, type CliIo } from "../io.js";
 import { emit, FORMATS, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 import { trustedResultJson } from "../manifest.js";
+import { writeXlsxOut } from "../xlsx.js";
+import { scoreWorkbook } from "../../report/score-workbook.js";
 
-export const scoreHelp = `par-index score --framework F.yaml [--evidence E ...] [--points P ...] [--units U] [--format json|table|csv|md] [--out FILE]
+export const scoreHelp = `par-index score --framework F.yaml [--evidence E ...] [--points P ...] [--units U] [--format json|table|csv|md|xlsx] [--out FILE]
 
 Scores every unit and prints the ranking. json is the contract's Results object
 (diagnostics included); table, csv and md print diagnostics on stderr.
@@ -16,13 +18,15 @@ Exit 0 with no error diagnostic, 1 when the framework or the evidence has errors
 2 for usage errors.
 
 ${EVIDENCE_HELP}
-  --format F           json (default), table (terminal), csv (one row per unit), md (Markdown)
+  --format F           json (default), table (terminal), csv (one row per unit), md (Markdown),
+                       xlsx (the results workbook: Xếp hạng, Chi tiết, Chẩn đoán; needs --out)
   --out FILE           write the result to FILE instead of stdout
   --stamp              put the time of the run in the JSON's manifest (without it, the same inputs give byte-identical results)`;
 
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, format: { type: "string" }, out: { type: "string" }, stamp: { type: "boolean" } });
-  const format = oneOf(values.format, FORMATS, "--format", "json");
+  const format = oneOf(values.format, [...FORMATS, "xlsx"] as const, "--format", "json");
+  if (format === "xlsx" && values.out === undefined) throw new UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not printed).");
   const loaded = await loadForScoring(values, io);
   if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
   const result = score(loaded.framework, loaded.evidence, { explain: false });
@@ -31,8 +35,12 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     const trusted = await trustedResultJson(scoreResultToJson(worded), loaded, values.stamp === true, langOf(io));
     // Every digit kept: numbers a double cannot hold are written from their exact decimals.
     emit(io, stringifyJson({ ...trusted, ...scoreResultToJson(worded, { exactNumbers: true }) }, 2), values.out);
-  }
-  else {
+  } else if (format === "xlsx") {
+    printDiagnostics(io, result.diagnostics);
+    const lang = langOf(io);
+    const worded = { ...result, diagnostics: localizeDiagnostics(result.diagnostics, lang) };
+    await writeXlsxOut(io, values.out as string, scoreWorkbook(worded, { lang }));
+  } else {
     printDiagnostics(io, result.diagnostics);
     const render = { table: toTable, csv: toCsv, md: toMarkdown }[format];
     emit(io, render(result), values.out);
