@@ -37,6 +37,9 @@ describe("par-index template: write → fill programmatically → score", () => 
     const first = h + 1;
     expect(pts.getCell(first, 2).value).toBe("1.1.1");
     expect(pts.getCell(first, 4).value).toBe(1);
+    // The documents the criterion requires are told in "scoring"; "documents" is left for the unit's own.
+    expect(String(pts.getCell(first, 5).value)).toMatch(/Tài liệu kiểm chứng: .+\.$/);
+    expect(pts.getCell(first, 8).value).toBeNull();
     expect(pts.getCell(first, 6).dataValidation).toMatchObject({ type: "custom", formulae: [expect.stringContaining("MOD(ROUND(F" + first + "*1000000,0),ROUND(0.5*1000000,0))=0")] });
     expect(pts.getCell(first, 6).dataValidation.formulae[0]).toContain(`F${first}<=1`);
     expect(pts.views[0]).toMatchObject({ state: "frozen", ySplit: h });
