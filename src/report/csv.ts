@@ -1,32 +1,44 @@
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
+import type { Locale } from "../evidence/locale.js";
 import { fieldIndex, fieldsOf, fixed, plain } from "./columns.js";
 import { csvField } from "./escape.js";
 
 export { csvField } from "./escape.js";
 
+export interface CsvOptions {
+  /**
+   * `en` (default): `,` between cells, decimal point. `vi`: as Excel in a Vietnamese
+   * locale expects: `;` between cells, decimal comma, and a UTF-8 byte order mark.
+   */
+  readonly locale?: Locale;
+}
+
 /**
  * One row per unit: rank, unit, name, points, max, index, grade, complete, then each
- * field's index under the field's id. RFC 4180: CRLF line ends, quoted where needed;
- * text that a spreadsheet would run as a formula is written as text (see {@link csvField}).
+ * field's index under the field's id. RFC 4180: CRLF line ends, quoted where needed.
+ * The header keeps these English column names in every language (they are keys); text
+ * that a spreadsheet would run as a formula is written as text (see {@link csvField}).
  */
-export function toCsv(result: ScoreResult, framework: CompiledFramework = result.framework): string {
+export function toCsv(result: ScoreResult, framework: CompiledFramework = result.framework, options: CsvOptions = {}): string {
+  const locale = options.locale ?? "en";
+  const sep = locale === "vi" ? ";" : ",";
   const fields = fieldsOf(framework);
   const header = ["rank", "unit", "name", "points", "max", "index", "grade", "complete", ...fields.map((f) => f.id)];
-  const lines = [header.map(csvField).join(",")];
+  const lines = [header.map((h) => csvField(h, sep)).join(sep)];
   for (const u of result.units) {
     const row = [
       String(u.rank),
       u.unit,
       u.name,
-      plain(u.points, framework),
-      plain(u.max, framework),
-      fixed(u.index, framework),
+      plain(u.points, framework, locale),
+      plain(u.max, framework, locale),
+      fixed(u.index, framework, locale),
       u.grade ?? "",
       String(u.complete),
-      ...fields.map((f) => fieldIndex(u, f, framework)),
+      ...fields.map((f) => fieldIndex(u, f, framework, locale)),
     ];
-    lines.push(row.map(csvField).join(","));
+    lines.push(row.map((c) => csvField(c, sep)).join(sep));
   }
-  return lines.join("\r\n") + "\r\n";
+  return (locale === "vi" ? "\uFEFF" : "") + lines.join("\r\n") + "\r\n";
 }

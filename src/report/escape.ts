@@ -12,17 +12,18 @@
 import { clipText, escapeControls } from "../diagnostics/quote.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** A number as text in either locale (`-2.5`, `-2,5`, `-1.234,5`): digits and separators only, never a formula. */
+const PLAIN_NUMBER = /^[+-]?[\d.,]*\d[\d.,]*$/;
 
 /** A CSV cell that a spreadsheet shows as text, never runs: see the module comment. */
 export function csvSafe(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-/** One RFC 4180 field, formula-safe: quoted when it holds a comma, a quote, CR or LF (quotes doubled). */
-export function csvField(text: string): string {
+/** One RFC 4180 field, formula-safe: quoted when it holds the delimiter (`,` or `;`), a quote, CR or LF (quotes doubled). */
+export function csvField(text: string, delimiter: "," | ";" = ","): string {
   const safe = csvSafe(text);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const HTML: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };

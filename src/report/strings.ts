@@ -80,7 +80,7 @@ export const UI = defineStrings({
     self: "Tự chấm",
     appraised: "Thẩm định",
     selfDiff: "Chênh lệch tự chấm",
-    lost: "Điểm bị trừ",
+    lost: "Điểm chưa đạt",
     share: "Tỷ trọng",
     mean: "Trung bình",
     median: "Trung vị",

@@ -46,16 +46,25 @@ describe("par-index score", () => {
   });
 
   it("renders table, csv and md, with diagnostics on stderr", async () => {
-    const table = await cli("score", ...DISTRICT, "--format", "table");
+    const table = await cli("score", ...DISTRICT, "--format", "table", "--lang", "en");
     expect(table.stdout).toMatch(/Rank\s+Unit/);
     expect(table.stdout).toContain("Đống Đa");
     expect(table.stdout).toContain("incomplete");
     expect(table.stderr).toMatch(/error missing-input: .*my-duc/);
+    // Vietnamese by default; the files are read with --locale vi, so numbers are written with a decimal comma.
+    const bang = await cli("score", ...DISTRICT, "--format", "table");
+    expect(bang.stdout).toMatch(/^Xếp hạng\s+Đơn vị\s+1 \(%\)/);
+    expect(bang.stdout).toMatch(/Mỹ Đức .*\d,\d\d\s+A\s+chưa đủ số liệu/);
+    expect(bang.stderr).toMatch(/error missing-input: đơn vị "my-duc"/);
 
-    const csv = await cli("score", ...DISTRICT, "--format", "csv");
+    const csv = await cli("score", ...DISTRICT.filter((a, i, all) => a !== "--locale" && all[i - 1] !== "--locale"), "--format", "csv");
     const rows = csv.stdout.trim().split(/\r?\n/);
     expect(rows[0]).toMatch(/^rank,unit,name,points,max,index,grade,complete,1,2,3,4,5,6,7,8,9$/);
     expect(rows).toHaveLength(31);
+    // --locale vi: as Excel in a Vietnamese locale expects (BOM, ";", decimal comma).
+    const csvVi = await cli("score", ...DISTRICT, "--format", "csv");
+    expect(csvVi.stdout.startsWith("\uFEFFrank;unit;name;points;max;index;grade;complete;1;2")).toBe(true);
+    expect(csvVi.stdout.split("\r\n")[1]).toMatch(/^1;ba-vi;Ba Vì;92,61;96;96,47;A;true;97,62;/);
 
     const md = await cli("score", ...DISTRICT, "--format", "md");
     expect(md.stdout.split("\n")[1]).toMatch(/^\|[-:| ]+\|$/);
@@ -171,12 +180,25 @@ describe("par-index check-evidence", () => {
 
 describe("par-index demo", () => {
   it("prints the ranking, the over-claimers and where points were lost", async () => {
-    const r = await cli("demo");
+    const r = await cli("demo", "--lang", "en");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Rank\s+Unit/);
     expect(r.stdout).toContain("Over-claimed most in self-assessment");
     expect(r.stdout).toContain("Where the points were lost");
     expect(r.stdout).toContain("Mỹ Đức");
+    expect(r.stdout).toContain("Nam Từ Liêm    +8.51 points over 14 criteria; most on 6.1: claimed 3, got 1");
+  });
+
+  it("speaks Vietnamese by default", async () => {
+    const r = await cli("demo");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Xếp hạng\s+Đơn vị/m);
+    expect(r.stdout).toContain("Nam Từ Liêm    +8,51 điểm ở 14 tiêu chí; nhiều nhất ở 6.1: tự chấm 3, được 1");
+    expect(r.stdout).toContain("Điểm chưa đạt theo lĩnh vực");
+    expect(r.stdout).toMatch(/ 8 +118,85 điểm \(bình quân 3,96 điểm\/đơn vị, chiếm 44,89%\)/);
+    expect(r.stdout).toContain('error missing-input: đơn vị "my-duc"');
+    const prose = r.stdout.slice(0, r.stdout.indexOf("npx tsx"));
+    expect(prose).not.toMatch(/\b(points|units|Rank|incomplete)\b/);
   });
 });
 
@@ -184,7 +206,7 @@ describe("tables of a framework ranked within groups", () => {
   it("shows the group column and lists each group's ranks 1, 2, 3… together", async () => {
     const W = "fixtures/hanoi/wards";
     const r = await cli("score", "--framework", "frameworks/hanoi-ward-2024.yaml", "--units", `${W}/units.csv`,
-      "--evidence", `${W}/sipas.csv`, "--points", `${W}/points.csv`, "--locale", "vi", "--format", "table");
+      "--evidence", `${W}/sipas.csv`, "--points", `${W}/points.csv`, "--locale", "vi", "--format", "table", "--lang", "en");
     const lines = r.stdout.split("\n");
     expect(lines[0]).toMatch(/^Rank\s+parent\s+Unit/);
     const rows = lines.slice(2).filter((l) => /^\s*\d+\s/.test(l)).map((l) => l.trim().split(/\s{2,}/));

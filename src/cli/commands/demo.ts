@@ -7,16 +7,47 @@ import { formatDiagnostic } from "../../diagnostics/index.js";
 import { toTable } from "../../report/index.js";
 import { lossByField, overClaims } from "../../report/insights.js";
 import { parseCommandArgs } from "../args.js";
+import { defineStrings } from "../../diagnostics/define.js";
+import { localeNumber } from "../../report/format.js";
 import { EXIT_OK, langOf, type CliIo } from "../io.js";
 import { loadForScoring, reportFailedLoad } from "../scoring.js";
 import { blocksSection } from "./demo-blocks.js";
 
-export const demoHelp = `par-index demo
+export const demoHelp = `par-index demo [--out DIR]
 
 Scores Hà Nội's 30 district-level units with the bundled framework
 (frameworks/hanoi-district-2023.yaml) on the bundled synthetic evidence, and
 prints the ranking, the units that over-claimed most in self-assessment, and
 where the points were lost. Run from a clone of the repository.`;
+
+const S = defineStrings({
+  en: {
+    framework: (id: string, source: string) => `framework ${id}: ${source}`,
+    counts: (units: number, read: number, used: number, rejected: number, readme: string) =>
+      `${units} units; evidence rows read ${read}, used ${used}, rejected ${rejected} (synthetic data: see ${readme})`,
+    overClaimed: "Over-claimed most in self-assessment (Σ self − points over criteria):",
+    noOverClaim: "  no unit claimed more than it was given.",
+    overClaim: (name: string, excess: string, criteria: number, worst: string) => `${name} +${excess} points over ${criteria} criteria${worst}`,
+    worst: (id: string, self: string, points: string) => `; most on ${id}: claimed ${self}, got ${points}`,
+    lostTitle: "Where the points were lost (all units, by field):",
+    lost: (lost: string, perUnit: string, share: string) => `${lost} points (${perUnit} per unit, ${share}%)`,
+    problems: (n: number) => `${n} evidence problem(s); the units concerned are ranked last and flagged incomplete:`,
+    scored: (ms: string) => `Scored in ${ms} ms. Explain a unit:`,
+  },
+  vi: {
+    framework: (id: string, source: string) => `bộ tiêu chí ${id}: ${source}`,
+    counts: (units: number, read: number, used: number, rejected: number, readme: string) =>
+      `${units} đơn vị; số dòng số liệu đã đọc ${read}, sử dụng ${used}, loại ${rejected} (số liệu giả lập: xem ${readme})`,
+    overClaimed: "Các đơn vị tự chấm cao hơn kết quả thẩm định nhiều nhất (Σ điểm tự chấm − điểm thẩm định):",
+    noOverClaim: "  không có đơn vị nào tự chấm cao hơn điểm được công nhận.",
+    overClaim: (name: string, excess: string, criteria: number, worst: string) => `${name} +${excess} điểm ở ${criteria} tiêu chí${worst}`,
+    worst: (id: string, self: string, points: string) => `; nhiều nhất ở ${id}: tự chấm ${self}, được ${points}`,
+    lostTitle: "Điểm chưa đạt theo lĩnh vực (cộng của tất cả các đơn vị):",
+    lost: (lost: string, perUnit: string, share: string) => `${lost} điểm (bình quân ${perUnit} điểm/đơn vị, chiếm ${share}%)`,
+    problems: (n: number) => `${n} vấn đề về số liệu; các đơn vị liên quan được xếp cuối và ghi chú "chưa đủ số liệu":`,
+    scored: (ms: string) => `Thời gian chấm: ${ms} ms. Xem giải trình điểm của một đơn vị:`,
+  },
+});
 
 const FRAMEWORK = "frameworks/hanoi-district-2023.yaml";
 const DISTRICTS = "fixtures/hanoi/districts";
@@ -52,42 +83,42 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   if (reportFailedLoad(loaded, io)) return 1;
   const result = score(loaded.framework, loaded.evidence, { explain: false });
   const elapsed = performance.now() - started;
+  const lang = langOf(io);
+  const T = S[lang];
   const fw = loaded.framework;
-  const r2 = (d: Parameters<typeof roundTo>[0]) => roundTo(d, fw.rounding).toFixed(fw.rounding.decimals);
+  const r2 = (d: Parameters<typeof roundTo>[0]) => localeNumber(roundTo(d, fw.rounding).toFixed(fw.rounding.decimals), lang);
+  const n = (d: Parameters<typeof roundTo>[0]) => localeNumber(d.toFixed(), lang);
   const s = loaded.evidence.stats;
 
   const out: string[] = [];
   out.push(`${fw.title} — ${fw.year}`);
-  out.push(`framework ${fw.id}: ${fw.source}`);
-  out.push(
-    `${result.units.length} units; evidence rows read ${s.rowsRead}, used ${s.rowsUsed}, rejected ${s.rowsRejected} ` +
-      `(synthetic data: see ${DISTRICTS}/README.md)`,
-  );
+  out.push(T.framework(fw.id, fw.source));
+  out.push(T.counts(result.units.length, s.rowsRead, s.rowsUsed, s.rowsRejected, `${DISTRICTS}/README.md`));
   out.push("");
-  out.push(toTable(result).trimEnd());
+  out.push(toTable(result, fw, { lang }).trimEnd());
 
-  out.push("", "Over-claimed most in self-assessment (Σ self − points over criteria):");
+  out.push("", T.overClaimed);
   const claims = overClaims(result).slice(0, 5);
-  if (claims.length === 0) out.push("  no unit claimed more than it was given.");
+  if (claims.length === 0) out.push(T.noOverClaim);
   for (const c of claims) {
-    const worst = c.worst ? `; most on ${c.worst.id}: claimed ${c.worst.self}, got ${c.worst.points}` : "";
-    out.push(`  ${c.name.padEnd(14)} +${r2(c.excess)} points over ${c.criteria} criteria${worst}`);
+    const worst = c.worst ? T.worst(c.worst.id, n(c.worst.self), n(c.worst.points)) : "";
+    out.push(`  ${T.overClaim(c.name.padEnd(14), r2(c.excess), c.criteria, worst)}`);
   }
 
-  out.push("", "Where the points were lost (all units, by field):");
+  out.push("", T.lostTitle);
   for (const f of lossByField(result)) {
-    out.push(`  ${f.id.padStart(3)}  ${r2(f.lost).padStart(7)} points (${r2(f.perUnit)} per unit, ${r2(f.share)}%)  ${f.title}`);
+    out.push(`  ${f.id.padStart(3)}  ${T.lost(r2(f.lost).padStart(7), r2(f.perUnit), r2(f.share))}  ${f.title}`);
   }
 
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
-    out.push("", `${errors.length} evidence problem(s); the units concerned are ranked last and flagged incomplete:`);
-    for (const d of errors.slice(0, 5)) out.push("  " + formatDiagnostic(d, langOf(io)));
+    out.push("", T.problems(errors.length));
+    for (const d of errors.slice(0, 5)) out.push("  " + formatDiagnostic(d, lang));
   }
-  out.push(...((await blocksSection(root, io, langOf(io))) ?? []));
-  out.push("", `Scored in ${elapsed.toFixed(0)} ms. Explain a unit: npx tsx src/cli/main.ts explain --framework ${FRAMEWORK} \\`);
+  out.push(...((await blocksSection(root, io, lang)) ?? []));
+  out.push("", `${T.scored(elapsed.toFixed(0))} npx tsx src/cli/main.ts explain --framework ${FRAMEWORK} \\`);
   out.push(
-    `  --units ${DISTRICTS}/units.csv --evidence ${DISTRICTS}/evidence.csv --evidence ${DISTRICTS}/sipas.csv --points ${DISTRICTS}/points.csv --locale vi --unit dong-da`,
+    `  --units ${DISTRICTS}/units.csv --evidence ${DISTRICTS}/evidence.csv --evidence ${DISTRICTS}/sipas.csv --points ${DISTRICTS}/points.csv --locale vi --unit dong-da${lang === "en" ? " --lang en" : ""}`,
   );
   io.stdout(out.join("\n") + "\n");
   return EXIT_OK;

@@ -42,8 +42,13 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     await writeXlsxOut(io, values.out as string, scoreWorkbook(worded, { lang }));
   } else {
     printDiagnostics(io, result.diagnostics);
-    const render = { table: toTable, csv: toCsv, md: toMarkdown }[format];
-    emit(io, render(result), values.out);
+    const lang = langOf(io);
+    const locale = values.locale === "vi" || values.locale === "en" ? values.locale : undefined;
+    const text =
+      format === "csv"
+        ? toCsv(result, result.framework, locale ? { locale } : {})
+        : (format === "table" ? toTable : toMarkdown)(result, result.framework, { lang, ...(locale && { locale }) });
+    emit(io, text, values.out);
   }
   return hasErrors(result.diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }
