@@ -11,6 +11,7 @@ import { verifyCommand, verifyHelp } from "./commands/verify.js";
 import { appraiseCommand, appraiseHelp, historyCommand, historyHelp } from "./commands/appraisal.js";
 import { templateCommand, templateHelp } from "./commands/template.js";
 import { guideCommand, guideHelp } from "./commands/guide.js";
+import { reportCommand, reportHelp } from "./commands/report.js";
 
 interface Command {
   readonly help: string;
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   history: { help: historyHelp, run: historyCommand },
   template: { help: templateHelp, run: templateCommand },
   guide: { help: guideHelp, run: guideCommand },
+  report: { help: reportHelp, run: reportCommand },
 };
 
 export const VERSION: string = pkg.version;

@@ -12,3 +12,4 @@ export { writeWorkbook, workbookBytes } from "./xlsx/write.js";
 export { readEvidenceWorkbook, isWorkbookName, type ReadWorkbookOptions } from "./xlsx/evidence.js";
 export { readResponsesWorkbook } from "./xlsx/survey.js";
 export { openWorkbook, type CellValue, type OpenWorkbookResult, type RowCells, type SheetInfo, type XlsxWorkbook } from "./xlsx/workbook.js";
+export { renderChartSvg, renderCharts } from "./charts.js";

@@ -1,0 +1,136 @@
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import pkg from "../../../package.json" with { type: "json" };
+import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
+import { score, scoreResultToJson, type ScoreResultJson } from "../../engine/index.js";
+import type { UnitResult } from "../../engine/result.js";
+import type { CompiledFramework } from "../../framework/ir.js";
+import { loadFrameworkFile } from "../../node/framework.js";
+import { renderCharts } from "../../node/charts.js";
+import { chartSpecsOf } from "../../report/charts.js";
+import { reportHtml, type ReportManifest } from "../../report/html.js";
+import { asArray, parseCommandArgs, requireOption } from "../args.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
+import { printDiagnostics } from "../output.js";
+import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
+
+export const reportHelp = `par-index report (scoring flags | --results R.json --framework F.yaml) --out report.html [--compare BASE.json]
+
+Writes the report a council reads: one self-contained HTML file (styles and charts
+inline, no script, no request) that opens offline and prints on A4: summary,
+ranking (table and chart), index by field, points lost by criterion, self-assessment
+against appraisal, year-over-year (with --compare), problems in the data, and one
+section per unit (id="unit-CODE") with its criteria tree and the explanation of
+every point. Vietnamese by default (--lang en for English). Exit 1 when the data
+has errors (the report is still written, listing them).
+
+${EVIDENCE_HELP}
+  --results R.json     a saved result (score --format json) instead of scoring; needs --framework
+  --compare BASE.json  a base year's saved result: adds the year-over-year section
+  --out FILE           the HTML file to write (required)`;
+
+const WORDS = {
+  vi: (file: string) => `Đã ghi báo cáo: ${file} (mở bằng trình duyệt; in ra khổ A4 được).`,
+  en: (file: string) => `Report written: ${file} (open it in a browser; it prints on A4).`,
+};
+
+function sha256(file: string): string | undefined {
+  try {
+    return createHash("sha256").update(readFileSync(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a saved Results JSON; a file that is not one is a usage error naming it. */
+function readResults(file: string, flag: string): ScoreResultJson {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`${flag} ${file}: cannot read it as JSON (${(e as Error).message}). Give the output of "par-index score --format json".`);
+  }
+  const r = data as Partial<ScoreResultJson> | null;
+  if (
+    r === null ||
+    typeof r !== "object" ||
+    !Array.isArray(r.units) ||
+    typeof r.framework !== "object" ||
+    r.units.some((u) => typeof u !== "object" || u === null || typeof u.unit !== "string" || !Array.isArray(u.criteria))
+  ) {
+    throw new UsageError(`${flag} ${file}: not a Results JSON (it needs "framework" and "units" with their "criteria"). Give the output of "par-index score --format json".`);
+  }
+  return { ...r, diagnostics: Array.isArray(r.diagnostics) ? r.diagnostics : [] } as ScoreResultJson;
+}
+
+export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    ...EVIDENCE_OPTIONS,
+    results: { type: "string" },
+    compare: { type: "string" },
+    out: { type: "string" },
+  });
+  const out = requireOption(values.out, "--out");
+  const lang = langOf(io);
+  const locale = values.locale === "vi" || values.locale === "en" ? values.locale : undefined;
+  const at = (f: string) => resolve(io.cwd, f);
+
+  let framework: CompiledFramework;
+  let results: ScoreResultJson;
+  let live: ReadonlyMap<string, UnitResult> | undefined;
+  let failed = false;
+  if (values.results !== undefined) {
+    const fwFile = requireOption(values.framework, "--framework");
+    const loaded = loadFrameworkFile(at(fwFile));
+    if (!loaded.ok) {
+      printDiagnostics(io, loaded.diagnostics);
+      return EXIT_ERRORS;
+    }
+    framework = loaded.framework;
+    results = readResults(at(values.results), "--results");
+    if (results.framework.id !== framework.id) {
+      throw new UsageError(`--results ${values.results} was scored with framework "${results.framework.id}", not "${framework.id}". Give the framework it was scored with.`);
+    }
+    failed = results.diagnostics.some((d) => d.severity === "error");
+  } else {
+    const loaded = await loadForScoring(values, io);
+    if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
+    framework = loaded.framework;
+    const result = score(framework, loaded.evidence, { explain: true });
+    printDiagnostics(io, result.diagnostics);
+    results = scoreResultToJson({ ...result, diagnostics: localizeDiagnostics(result.diagnostics, lang) });
+    live = new Map(result.units.map((u) => [u.unit, u]));
+    failed = hasErrors(result.diagnostics);
+  }
+  const base = values.compare !== undefined ? readResults(at(values.compare), "--compare") : undefined;
+
+  const specs = chartSpecsOf(results, framework, { lang, ...(locale && { locale }), ...(base && { base }) });
+  const charts = await renderCharts(specs);
+  const inputs = [
+    ...asArray(values.units),
+    ...asArray(values.evidence),
+    ...asArray(values.points),
+    ...asArray(values.survey),
+    ...asArray(values.responses),
+    ...asArray(values.ratings),
+    ...asArray(values.results),
+    ...asArray(values.compare),
+  ];
+  const fwSha = values.framework !== undefined ? sha256(at(values.framework)) : undefined;
+  const manifest: ReportManifest = {
+    engine: `par-index ${pkg.version}`,
+    framework: { id: framework.id, ...(values.framework !== undefined && { file: values.framework }), ...(fwSha !== undefined && { sha256: fwSha }) },
+    inputs: inputs.map((file) => {
+      const h = sha256(at(file));
+      return h === undefined ? { file } : { file, sha256: h };
+    }),
+  };
+  const html = reportHtml(
+    { framework, results, ...(live && { units: live }), ...(base && { base }), charts, manifest },
+    { lang, ...(locale && { locale }) },
+  );
+  writeFileSync(at(out), html, "utf8");
+  io.stdout(WORDS[lang](out) + "\n");
+  return failed ? EXIT_ERRORS : EXIT_OK;
+}
