@@ -33,11 +33,23 @@ export async function renderChartSvg(spec: VegaLiteSpec): Promise<string> {
   }
 }
 
-/** Every chart of a set, rendered to SVG; absent charts stay absent. */
+/**
+ * Gives the ids vega numbers process-wide (`gradient_7`, `clip3`, …) names local to one chart
+ * (`NAME-1`, `NAME-2`, …), so that charts in one page never clash and the same inputs give
+ * the same text.
+ */
+export function localIds(svg: string, name: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `${name}-${ids.size + 1}`);
+  if (ids.size === 0) return svg;
+  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (all, head: string, id: string) => (ids.has(id) ? `${head}${ids.get(id)!}` : all));
+}
+
+/** Every chart of a set, rendered to SVG (ids local to each chart); absent charts stay absent. */
 export async function renderCharts<K extends string>(specs: Readonly<Partial<Record<K, VegaLiteSpec>>>): Promise<Partial<Record<K, string>>> {
   const out: Partial<Record<K, string>> = {};
   for (const [name, spec] of Object.entries(specs) as [K, VegaLiteSpec | undefined][]) {
-    if (spec !== undefined) out[name] = await renderChartSvg(spec);
+    if (spec !== undefined) out[name] = localIds(await renderChartSvg(spec), `chart-${name}`);
   }
   return out;
 }

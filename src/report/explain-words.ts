@@ -61,6 +61,10 @@ const VI_BRANCH: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 const VI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bapplies_if is false\b/g, "điều kiện áp dụng không thỏa mãn"],
+  [/\bapplies_if: /g, "điều kiện áp dụng: "],
+  [/\bdivision by zero\b/g, "chia cho 0"],
+  [/\b([a-z_][\w.]*) is missing\b/g, "thiếu $1"],
   [/\bat_least\b/g, "từ"],
   [/\bat_most\b/g, "đến"],
   [/\babove\b/g, "trên"],
@@ -74,10 +78,6 @@ const VI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\(not below 0\)/g, "(không dưới 0)"],
   [/\(floor /g, "(mức sàn "],
   [/\(at most max\)/g, "(không quá điểm tối đa)"],
-  [/\bapplies_if is false\b/g, "điều kiện áp dụng không thỏa mãn"],
-  [/\bapplies_if: /g, "điều kiện áp dụng: "],
-  [/\bdivision by zero\b/g, "chia cho 0"],
-  [/\b([a-z_][\w.]*) is missing\b/g, "thiếu $1"],
 ];
 
 /** Words outside double-quoted text replaced; quoted text (choices, input text) kept as written. */

@@ -180,8 +180,9 @@ describe("par-index check-evidence", () => {
 
 describe("par-index demo", () => {
   it("prints the ranking, the over-claimers and where points were lost", async () => {
-    const r = await cli("demo", "--lang", "en");
+    const r = await cli("demo", "--lang", "en", "--out", mkdtempSync(join(tmpdir(), "par-demo-")));
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/the ranking table ranking\.txt and the report report\.html/);
     expect(r.stdout).toMatch(/Rank\s+Unit/);
     expect(r.stdout).toContain("Over-claimed most in self-assessment");
     expect(r.stdout).toContain("Where the points were lost");
@@ -189,9 +190,17 @@ describe("par-index demo", () => {
     expect(r.stdout).toContain("Nam Từ Liêm    +8.51 points over 14 criteria; most on 6.1: claimed 3, got 1");
   });
 
-  it("speaks Vietnamese by default", async () => {
-    const r = await cli("demo");
+  it("speaks Vietnamese by default, and ends by writing the table and the report side by side", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-demo-"));
+    const r = await cli("demo", "--out", dir);
     expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(
+      `Đã ghi vào thư mục ${dir}: bảng xếp hạng bang-xep-hang.txt và báo cáo bao-cao.html đặt cạnh nhau (mở báo cáo bằng trình duyệt; in ra khổ A4 được).`,
+    );
+    expect(readFileSync(join(dir, "bang-xep-hang.txt"), "utf8")).toMatch(/^Xếp hạng\s+Đơn vị/);
+    const html = readFileSync(join(dir, "bao-cao.html"), "utf8");
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('id="unit-dong-da"');
     expect(r.stdout).toMatch(/^Xếp hạng\s+Đơn vị/m);
     expect(r.stdout).toContain("Nam Từ Liêm    +8,51 điểm ở 14 tiêu chí; nhiều nhất ở 6.1: tự chấm 3, được 1");
     expect(r.stdout).toContain("Điểm chưa đạt theo lĩnh vực");

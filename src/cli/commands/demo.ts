@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { roundTo } from "../../core/decimal.js";
 import { score } from "../../engine/index.js";
@@ -12,13 +13,16 @@ import { localeNumber } from "../../report/format.js";
 import { EXIT_OK, langOf, type CliIo } from "../io.js";
 import { loadForScoring, reportFailedLoad } from "../scoring.js";
 import { blocksSection } from "./demo-blocks.js";
+import { liveReportHtml, reportManifest } from "./report.js";
 
 export const demoHelp = `par-index demo [--out DIR]
 
 Scores Hà Nội's 30 district-level units with the bundled framework
 (frameworks/hanoi-district-2023.yaml) on the bundled synthetic evidence, and
 prints the ranking, the units that over-claimed most in self-assessment, and
-where the points were lost. Run from a clone of the repository.`;
+where the points were lost. It ends by writing the ranking table and the HTML
+report side by side in DIR (default: par-index-demo in the system's temporary
+folder) and says where. Run from a clone of the repository.`;
 
 const S = defineStrings({
   en: {
@@ -33,6 +37,10 @@ const S = defineStrings({
     lost: (lost: string, perUnit: string, share: string) => `${lost} points (${perUnit} per unit, ${share}%)`,
     problems: (n: number) => `${n} evidence problem(s); the units concerned are ranked last and flagged incomplete:`,
     scored: (ms: string) => `Scored in ${ms} ms. Explain a unit:`,
+    tableFile: "ranking.txt",
+    reportFile: "report.html",
+    written: (dir: string, table: string, report: string) =>
+      `Written side by side in ${dir}: the ranking table ${table} and the report ${report} (open it in a browser; it prints on A4).`,
   },
   vi: {
     framework: (id: string, source: string) => `bộ tiêu chí ${id}: ${source}`,
@@ -46,6 +54,10 @@ const S = defineStrings({
     lost: (lost: string, perUnit: string, share: string) => `${lost} điểm (bình quân ${perUnit} điểm/đơn vị, chiếm ${share}%)`,
     problems: (n: number) => `${n} vấn đề về số liệu; các đơn vị liên quan được xếp cuối và ghi chú "chưa đủ số liệu":`,
     scored: (ms: string) => `Thời gian chấm: ${ms} ms. Xem giải trình điểm của một đơn vị:`,
+    tableFile: "bang-xep-hang.txt",
+    reportFile: "bao-cao.html",
+    written: (dir: string, table: string, report: string) =>
+      `Đã ghi vào thư mục ${dir}: bảng xếp hạng ${table} và báo cáo ${report} đặt cạnh nhau (mở báo cáo bằng trình duyệt; in ra khổ A4 được).`,
   },
 });
 
@@ -62,7 +74,7 @@ function findRoot(cwd: string): string | undefined {
 }
 
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  parseCommandArgs(argv, {});
+  const { values } = parseCommandArgs(argv, { out: { type: "string" } });
   const root = findRoot(io.cwd);
   if (root === undefined) {
     io.stderr(`par-index demo: cannot find ${FRAMEWORK}; run it from a clone of the repository (npm run demo).\n`);
@@ -81,7 +93,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     io,
   );
   if (reportFailedLoad(loaded, io)) return 1;
-  const result = score(loaded.framework, loaded.evidence, { explain: false });
+  const result = score(loaded.framework, loaded.evidence, { explain: true });
   const elapsed = performance.now() - started;
   const lang = langOf(io);
   const T = S[lang];
@@ -120,6 +132,16 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   out.push(
     `  --units ${DISTRICTS}/units.csv --evidence ${DISTRICTS}/evidence.csv --evidence ${DISTRICTS}/sipas.csv --points ${DISTRICTS}/points.csv --locale vi --unit dong-da${lang === "en" ? " --lang en" : ""}`,
   );
+
+  // The table and the report, side by side.
+  const dir = resolve(io.cwd, values.out ?? join(tmpdir(), "par-index-demo"));
+  mkdirSync(dir, { recursive: true });
+  const table = join(dir, T.tableFile);
+  const report = join(dir, T.reportFile);
+  writeFileSync(table, toTable(result, fw, { lang }), "utf8");
+  const inputs = [`${DISTRICTS}/units.csv`, `${DISTRICTS}/evidence.csv`, `${DISTRICTS}/sipas.csv`, `${DISTRICTS}/points.csv`].map(at);
+  writeFileSync(report, await liveReportHtml(result, { lang, manifest: reportManifest(fw, at(FRAMEWORK), inputs, io.cwd) }), "utf8");
+  out.push("", T.written(dir, T.tableFile, T.reportFile));
   io.stdout(out.join("\n") + "\n");
   return EXIT_OK;
 }

@@ -4,7 +4,9 @@ import { resolve } from "node:path";
 import pkg from "../../../package.json" with { type: "json" };
 import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
 import { score, scoreResultToJson, type ScoreResultJson } from "../../engine/index.js";
-import type { UnitResult } from "../../engine/result.js";
+import type { ScoreResult, UnitResult } from "../../engine/result.js";
+import type { Lang } from "../../diagnostics/define.js";
+import type { Locale } from "../../evidence/locale.js";
 import type { CompiledFramework } from "../../framework/ir.js";
 import { loadFrameworkFile } from "../../node/framework.js";
 import { renderCharts } from "../../node/charts.js";
@@ -64,6 +66,34 @@ function readResults(file: string, flag: string): ScoreResultJson {
   return { ...r, diagnostics: Array.isArray(r.diagnostics) ? r.diagnostics : [] } as ScoreResultJson;
 }
 
+/** The manifest of a report: the engine, the framework file and every input file, with their SHA-256. */
+export function reportManifest(framework: CompiledFramework, frameworkFile: string | undefined, inputs: readonly string[], cwd: string): ReportManifest {
+  const fwSha = frameworkFile !== undefined ? sha256(resolve(cwd, frameworkFile)) : undefined;
+  return {
+    engine: `par-index ${pkg.version}`,
+    framework: { id: framework.id, ...(frameworkFile !== undefined && { file: frameworkFile }), ...(fwSha !== undefined && { sha256: fwSha }) },
+    inputs: inputs.map((file) => {
+      const h = sha256(resolve(cwd, file));
+      return h === undefined ? { file } : { file, sha256: h };
+    }),
+  };
+}
+
+/** The report of a live result (explanations included), charts rendered to SVG. */
+export async function liveReportHtml(
+  result: ScoreResult,
+  options: { lang: Lang; locale?: Locale | undefined; base?: ScoreResultJson | undefined; manifest?: ReportManifest },
+): Promise<string> {
+  const { lang, locale, base } = options;
+  const results = scoreResultToJson({ ...result, diagnostics: localizeDiagnostics(result.diagnostics, lang) });
+  const charts = await renderCharts(chartSpecsOf(results, result.framework, { lang, ...(locale && { locale }), ...(base && { base }) }));
+  const units = new Map(result.units.map((u) => [u.unit, u]));
+  return reportHtml(
+    { framework: result.framework, results, units, ...(base && { base }), charts, ...(options.manifest && { manifest: options.manifest }) },
+    { lang, ...(locale && { locale }) },
+  );
+}
+
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     ...EVIDENCE_OPTIONS,
@@ -117,15 +147,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     ...asArray(values.results),
     ...asArray(values.compare),
   ];
-  const fwSha = values.framework !== undefined ? sha256(at(values.framework)) : undefined;
-  const manifest: ReportManifest = {
-    engine: `par-index ${pkg.version}`,
-    framework: { id: framework.id, ...(values.framework !== undefined && { file: values.framework }), ...(fwSha !== undefined && { sha256: fwSha }) },
-    inputs: inputs.map((file) => {
-      const h = sha256(at(file));
-      return h === undefined ? { file } : { file, sha256: h };
-    }),
-  };
+  const manifest = reportManifest(framework, values.framework, inputs, io.cwd);
   const html = reportHtml(
     { framework, results, ...(live && { units: live }), ...(base && { base }), charts, manifest },
     { lang, ...(locale && { locale }) },
