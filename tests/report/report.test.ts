@@ -77,7 +77,7 @@ describe("markdown", () => {
       { code: "x", name: "A | B <img src=x onerror=alert(1)> *b* [l](http://e)" },
     ]);
     const row = toMarkdown(evil, fw, { lang: "en" }).split("\n")[2]!;
-    expect(row).toBe("| 1 | A \\| B \\<img src=x onerror=alert(1)\\> \\*b\\* \\[l\\](http://e) | 50.00 | 50.00 | 10.00 | 20.00 | 50.00 | B |  |");
+    expect(row).toBe("| 1 | A \\| B &lt;img src=x onerror=alert(1)&gt; \\*b\\* \\[l\\](http://e) | 50.00 | 50.00 | 10.00 | 20.00 | 50.00 | B |  |");
     // Splitting on unescaped pipes gives exactly the 9 columns.
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(9);
   });
