@@ -11,6 +11,10 @@ import { verifyCommand, verifyHelp } from "./commands/verify.js";
 import { appraiseCommand, appraiseHelp, historyCommand, historyHelp } from "./commands/appraisal.js";
 import { templateCommand, templateHelp } from "./commands/template.js";
 import { guideCommand, guideHelp } from "./commands/guide.js";
+import { gapsCommand, gapsHelp } from "./commands/gaps.js";
+import { planCommand, planHelp } from "./commands/plan.js";
+import { rollupCommand, rollupHelp } from "./commands/rollup.js";
+import { compareCommand, compareHelp } from "./commands/compare.js";
 
 interface Command {
   readonly help: string;
@@ -23,6 +27,10 @@ const COMMANDS: Record<string, Command> = {
   explain: { help: explainHelp, run: explainCommand },
   "check-evidence": { help: checkEvidenceHelp, run: checkEvidenceCommand },
   sipas: { help: sipasHelp, run: sipasCommand },
+  gaps: { help: gapsHelp, run: gapsCommand },
+  plan: { help: planHelp, run: planCommand },
+  rollup: { help: rollupHelp, run: rollupCommand },
+  compare: { help: compareHelp, run: compareCommand },
   demo: { help: demoHelp, run: demoCommand },
   verify: { help: verifyHelp, run: verifyCommand },
   appraise: { help: appraiseHelp, run: appraiseCommand },
