@@ -10,13 +10,16 @@ import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, langOf, type CliIo } from "../io.js";
 import { loadForScoring, reportFailedLoad } from "../scoring.js";
 import { blocksSection } from "./demo-blocks.js";
+import { mergerDemo } from "./demo-merger.js";
 
 export const demoHelp = `par-index demo
 
 Scores Hà Nội's 30 district-level units with the bundled framework
 (frameworks/hanoi-district-2023.yaml) on the bundled synthetic evidence, and
 prints the ranking, the units that over-claimed most in self-assessment, and
-where the points were lost. Run from a clone of the repository.`;
+where the points were lost; then compares the wards of the former Hoàn Kiếm district
+(2024) with the wards they were merged into on 1 July 2025 (fixtures/merger-2025,
+synthetic scores). Run from a clone of the repository.`;
 
 const FRAMEWORK = "frameworks/hanoi-district-2023.yaml";
 const DISTRICTS = "fixtures/hanoi/districts";
@@ -89,6 +92,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   out.push(
     `  --units ${DISTRICTS}/units.csv --evidence ${DISTRICTS}/evidence.csv --evidence ${DISTRICTS}/sipas.csv --points ${DISTRICTS}/points.csv --locale vi --unit dong-da`,
   );
+  out.push("", ...(await mergerDemo(root, io)));
   io.stdout(out.join("\n") + "\n");
   return EXIT_OK;
 }
