@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inferStructure, publish, readPublished, structureOf, type Published, type Structure } from "../analysis/index.js";
+import { jsonErrorOffset } from "../analysis/json-offset.js";
 import { tablesToMarkdown, tablesToText, tableToCsv, type AnalysisTable, type Lang } from "../analysis/tables.js";
 import { diag, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import { score } from "../engine/index.js";
@@ -103,10 +104,11 @@ export function readResultsFile(path: string, cwd: string): { published?: Publis
     json = JSON.parse(text);
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
-    const offset = m ? Number(m[1]) : 0;
+    const offset = m ? Number(m[1]) : jsonErrorOffset(text);
     const before = text.slice(0, offset).split("\n");
     const where = { file: path, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-    return { diagnostics: [diag("results-invalid", { detail: `the JSON cannot be read (${(e as Error).message.split("\n")[0]})` }, where)] };
+    const near = JSON.stringify(text.slice(offset, offset + 20));
+    return { diagnostics: [diag("results-invalid", { detail: `the JSON cannot be read at ${near}` }, where)] };
   }
   return readPublished(json, path);
 }
