@@ -4,6 +4,7 @@
  * old units into new ones (a new unit's base values are the weighted mean of its
  * sources'). Exact from the published values, rounded once at the end.
  */
+import { defineStrings } from "../diagnostics/define.js";
 import { dec, roundTo, type Decimal } from "../core/decimal.js";
 import { didYouMean, diag, type Diagnostic } from "../diagnostics/index.js";
 import type { Crosswalk } from "./crosswalk.js";
@@ -251,7 +252,7 @@ export function compare(base: Published, current: Published, options: CompareOpt
   };
 }
 
-const WORDS = {
+const WORDS = defineStrings({
   en: {
     units: (b: CompareJson["base"], c: CompareJson["current"]) => `Units: ${c.year} (${c.framework}) against ${b.year} (${b.framework})`,
     criteria: "Criteria: mean index of the units compared",
@@ -292,7 +293,7 @@ const WORDS = {
     gone: "không còn",
     note: "Hạng năm gốc: thứ hạng của chỉ số năm gốc giữa các đơn vị hiện nay; số bậc tăng = hạng năm gốc − hạng hiện nay.",
   },
-} as const;
+});
 
 /** The comparison as two tables (units, criteria), headed in `lang`. */
 export function compareTables(c: CompareJson, decimals: number, lang: Lang = "vi"): AnalysisTable[] {

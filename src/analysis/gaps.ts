@@ -3,6 +3,7 @@
  * many at full points, the points lost in total and per unit, the share of all lost
  * points and who lost most. Exact from the published values, rounded once.
  */
+import { defineStrings } from "../diagnostics/define.js";
 import type { Decimal } from "../core/decimal.js";
 import { byCode, HUNDRED, out, ZERO } from "./exact.js";
 import type { Published, Structure } from "./results.js";
@@ -77,7 +78,7 @@ export function gaps(published: Published, structure: Structure, options: GapsOp
   };
 }
 
-const WORDS = {
+const WORDS = defineStrings({
   en: {
     title: (total: string) => `Points lost by criterion (all units: ${total} points)`,
     id: "Criterion",
@@ -104,7 +105,7 @@ const WORDS = {
     top: "Mất nhiều nhất",
     parent: "(tiêu chí cha)",
   },
-} as const;
+});
 
 /** The lost points as one table, headed in `lang`. */
 export function gapsTables(report: GapsJson, structure: Structure, decimals: number, lang: Lang = "vi"): AnalysisTable[] {

@@ -4,6 +4,7 @@
  * and the fewest criteria that reach a target. Exact from the published values:
  * total = Σ parts + adjustments (then the framework's cap), index = total ÷ max × 100.
  */
+import { defineStrings } from "../diagnostics/define.js";
 import type { Decimal } from "../core/decimal.js";
 import { roundTo } from "../core/decimal.js";
 import type { GradeBandPlan } from "../framework/ir.js";
@@ -209,7 +210,7 @@ export function planUnit(published: Published, structure: Structure, rules: Plan
   };
 }
 
-const WORDS = {
+const WORDS = defineStrings({
   en: {
     summary: "Unit and target",
     options: "Criteria where points were lost (each one alone at full points)",
@@ -260,7 +261,7 @@ const WORDS = {
     targetText: (t: PlanJson["target"]) =>
       `${t.grade !== undefined ? `loại ${t.grade}, ` : ""}${t.rank !== undefined ? `hạng ${t.rank}, ` : ""}chỉ số ${t.index}`,
   },
-} as const;
+});
 
 /** The plan as tables (summary, options, plan), headed in `lang`. */
 export function planTables(p: PlanJson, decimals: number, lang: Lang = "vi"): AnalysisTable[] {

@@ -3,6 +3,7 @@
  * (optionally weighted), median, min and max of their published indices, grade counts
  * and per-field means; groups ranked by mean. Exact, rounded once at the end.
  */
+import { defineStrings } from "../diagnostics/define.js";
 import { dec, roundTo, type Decimal } from "../core/decimal.js";
 import { diag, type Diagnostic } from "../diagnostics/index.js";
 import type { UnitInfo } from "../evidence/model.js";
@@ -61,7 +62,7 @@ export function rollup(
   for (const u of published.units) {
     const info = registry.get(u.unit);
     if (info === undefined) {
-      diagnostics.push(diag("analysis-unknown-unit", { unit: u.unit, where: "the unit registry (--units)" }, { unit: u.unit }));
+      diagnostics.push(diag("analysis-unknown-unit", { unit: u.unit, where: "registry" }, { unit: u.unit }));
       continue;
     }
     const where = { ...info.where, unit: u.unit };
@@ -154,7 +155,7 @@ export function rollupEvidence(r: RollupJson, input: string): { csv: string; dia
   return { csv: lines.join("\r\n") + "\r\n", diagnostics };
 }
 
-const WORDS = {
+const WORDS = defineStrings({
   en: {
     title: (by: string, weight?: string) => `Groups by "${by}"${weight ? `, weighted by "${weight}"` : ""}`,
     rank: "Rank",
@@ -181,7 +182,7 @@ const WORDS = {
     grades: "Xếp loại",
     field: (id: string) => `Lĩnh vực ${id} (%)`,
   },
-} as const;
+});
 
 /** The roll-up as one table, headed in `lang`. */
 export function rollupTables(r: RollupJson, decimals: number, lang: Lang = "vi"): AnalysisTable[] {

@@ -5,8 +5,7 @@
  */
 import { stringWidth, pad } from "../report/width.js";
 
-/** The languages of human-readable output. */
-export type Lang = "vi" | "en";
+export type { Lang } from "../diagnostics/define.js";
 
 export type Cell = string | number | null;
 

@@ -8,14 +8,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inferStructure, publish, readPublished, structureOf, type Published, type Structure } from "../analysis/index.js";
 import { jsonErrorOffset } from "../analysis/json-offset.js";
-import { tablesToMarkdown, tablesToText, tableToCsv, type AnalysisTable, type Lang } from "../analysis/tables.js";
+import { tablesToMarkdown, tablesToText, tableToCsv, type AnalysisTable } from "../analysis/tables.js";
 import { diag, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import { score } from "../engine/index.js";
 import type { EvidenceSet, UnitInfo } from "../evidence/model.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { loadFrameworkFile } from "../node/framework.js";
 import { readUnitsFile } from "../node/evidence.js";
-import { oneOf, type OptionSpec } from "./args.js";
+import type { OptionSpec } from "./args.js";
 import { UsageError, type CliIo } from "./io.js";
 import { emit, printDiagnostics } from "./output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, type EvidenceFlags } from "./scoring.js";
@@ -25,7 +25,6 @@ export const ANALYSIS_OPTIONS = {
   results: { type: "string" },
   format: { type: "string" },
   out: { type: "string" },
-  lang: { type: "string" },
 } as const satisfies OptionSpec;
 
 export const ANALYSIS_HELP = `  --results R.json     a saved result (score --format json) instead of scoring;
@@ -33,7 +32,7 @@ export const ANALYSIS_HELP = `  --results R.json     a saved result (score --for
                        bundled framework of the result's id is used when there is one)
 ${EVIDENCE_HELP}
   --format F           json (default), table (terminal), csv, md (Markdown)
-  --lang vi|en         language of table and md output (default vi)
+  --lang vi|en         language of table and md output and of messages (default vi)
   --out FILE           write to FILE instead of stdout`;
 
 export const ANALYSIS_FORMATS = ["json", "table", "csv", "md"] as const;
@@ -42,7 +41,6 @@ export interface AnalysisFlags extends EvidenceFlags {
   results?: string | undefined;
   format?: string | undefined;
   out?: string | undefined;
-  lang?: string | undefined;
 }
 
 /** What an analysis command works on. */
@@ -55,10 +53,6 @@ export interface AnalysisInput {
   /** The unit registry (from --units), by code. */
   readonly registry?: ReadonlyMap<string, UnitInfo>;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-export function langOf(flags: AnalysisFlags): Lang {
-  return oneOf(flags.lang, ["vi", "en"] as const, "--lang", "vi");
 }
 
 /** The repository (or package) folder holding `frameworks/`, searched from the working directory and this module. */

@@ -3,7 +3,25 @@ import { parseCrosswalk, type CrosswalkIds } from "../analysis/index.js";
 import { hasErrors } from "../diagnostics/index.js";
 import { loadFrameworkFile } from "../node/framework.js";
 import { findFramework, readText } from "./analysis.js";
-import type { CliIo } from "./io.js";
+import { defineStrings } from "../diagnostics/define.js";
+import { langOf, type CliIo } from "./io.js";
+
+const S = defineStrings({
+  en: {
+    valid: (file: string, base: string, current: string, pairs: number, against: string) => `${file}: valid crosswalk (${base} → ${current}, ${pairs} pairs; ${against})`,
+    checked: (sides: string[]) => `ids checked against ${sides.join(" and ")}`,
+    unchecked: "ids not checked: neither framework found",
+    base: "base",
+    current: "current",
+  },
+  vi: {
+    valid: (file: string, base: string, current: string, pairs: number, against: string) => `${file}: tệp đối chiếu hợp lệ (${base} → ${current}, ${pairs} cặp; ${against})`,
+    checked: (sides: string[]) => `đã kiểm tra mã tiêu chí theo ${sides.join(" và ")}`,
+    unchecked: "chưa kiểm tra mã tiêu chí: không tìm thấy bộ chỉ số nào",
+    base: "năm gốc",
+    current: "năm hiện tại",
+  },
+});
 import { printDiagnostics } from "./output.js";
 
 const CROSSWALK = /^format:\s*["']?par-index\/crosswalk-v1["']?\s*(#.*)?$/m;
@@ -41,12 +59,13 @@ export function validateCrosswalkFile(file: string, io: CliIo): boolean {
     const loaded = loadFrameworkFile(path);
     if (!loaded.ok || loaded.framework.id !== id) continue;
     ids[side] = { framework: id, ids: new Set(loaded.framework.nodes.map((n) => n.id)) };
-    checked.push(`${side} ${id}`);
+    checked.push(`${S[langOf(io)][side]} ${id}`);
   }
   const full = parseCrosswalk(read.text, file, ids);
   printDiagnostics(io, full.diagnostics);
   if (full.crosswalk === undefined || hasErrors(full.diagnostics)) return false;
-  const against = checked.length > 0 ? `ids checked against ${checked.join(" and ")}` : "ids not checked: neither framework found";
-  io.stdout(`${file}: valid crosswalk (${full.crosswalk.base} → ${full.crosswalk.current}, ${full.crosswalk.pairs.length} pairs; ${against})\n`);
+  const w = S[langOf(io)];
+  const against = checked.length > 0 ? w.checked(checked) : w.unchecked;
+  io.stdout(w.valid(file, full.crosswalk.base, full.crosswalk.current, full.crosswalk.pairs.length, against) + "\n");
   return true;
 }

@@ -164,7 +164,7 @@ describe("par-index compare across the 2025 merger (bundled demo)", () => {
     const a = await cli(...args);
     const b = await cli("compare", "--base", `${M}/results-2024.json`, "--current", current, "--lineage", `${M}/lineage.csv`, "--crosswalk", `${M}/crosswalk.yaml`);
     expect(JSON.parse(b.stdout)).toEqual(JSON.parse(a.stdout));
-    const r = await cli("compare", "--base", `${M}/results-2024.json`, "--current", current, "--lineage", `${M}/lineage.csv`);
+    const r = await cli("compare", "--base", `${M}/results-2024.json`, "--current", current, "--lineage", `${M}/lineage.csv`, "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error compare-unpaired");
     expect(r.stderr).toContain('base only "6.4"; current only "6.5"');
@@ -189,15 +189,16 @@ describe("par-index compare across the 2025 merger (bundled demo)", () => {
 
 describe("par-index validate with crosswalk files", () => {
   it("checks the bundled crosswalk's ids against both frameworks", async () => {
-    const r = await cli("validate", `${M}/crosswalk.yaml`);
+    const r = await cli("validate", `${M}/crosswalk.yaml`, "--lang", "en");
     expect(r.code).toBe(0);
+    expect((await cli("validate", `${M}/crosswalk.yaml`)).stdout).toContain("tệp đối chiếu hợp lệ");
     expect(r.stdout).toContain("valid crosswalk (hanoi-ward-2024 → hanoi-ward-2025-demo, 10 pairs; ids checked against base hanoi-ward-2024 and current hanoi-ward-2025-demo)");
   });
 
   it("reports an unknown id at its line and column", async () => {
     const file = join(dir, "cw.yaml");
     writeFileSync(file, 'format: par-index/crosswalk-v1\nbase: hanoi-ward-2024\ncurrent: hanoi-ward-2024\npairs:\n  - { base: ["1"], current: ["1.9"] }\n');
-    const r = await cli("validate", file);
+    const r = await cli("validate", file, "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}:5:30: error crosswalk-unknown-id: "1.9" is not a criterion of hanoi-ward-2024 (current).`);
   });
@@ -208,6 +209,7 @@ describe("par-index demo", () => {
     const r = await cli("demo");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Nghị quyết 1656/NQ-UBTVQH15");
+    expect(r.stdout).toContain("18 phường của quận Hoàn Kiếm");
     expect(r.stdout).toMatch(/hong-ha\s+Hồng Hà/);
   });
 });

@@ -1,8 +1,8 @@
 import { compare, compareTables, parseCrosswalk, parseLineage, type Crosswalk, type Lineage } from "../../analysis/index.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, langOf, loadAnalysisInput, readResultsFile, readText } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput, readResultsFile, readText } from "../analysis.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
 export const compareHelp = `par-index compare --base A.json (--current B.json | --framework F.yaml --evidence E ...) [--crosswalk C.yaml] [--lineage L.csv]
@@ -29,7 +29,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
     lineage: { type: "string" },
   });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
-  const lang = langOf(values);
+  const lang = langOf(io);
   if (!values.base) throw new UsageError("missing --base: give the base year's results as --base A.json.");
   if (values.results !== undefined) throw new UsageError("compare takes --current B.json for the current results (not --results).");
   const diagnostics: Diagnostic[] = [];

@@ -1,8 +1,8 @@
 import { gaps, gapsTables } from "../../analysis/index.js";
 import { hasErrors } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, langOf, loadAnalysisInput } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, type CliIo } from "../io.js";
+import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput } from "../analysis.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
 export const gapsHelp = `par-index gaps (--results R.json | --framework F.yaml --evidence E ...) [--level leaf|all]
@@ -19,7 +19,7 @@ export async function gapsCommand(argv: readonly string[], io: CliIo): Promise<n
   const { values } = parseCommandArgs(argv, { ...ANALYSIS_OPTIONS, level: { type: "string" } });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
   const level = oneOf(values.level, ["leaf", "all"] as const, "--level", "leaf");
-  const lang = langOf(values);
+  const lang = langOf(io);
   const input = await loadAnalysisInput(values, io);
   if (input === undefined) return EXIT_ERRORS;
   printDiagnostics(io, input.diagnostics);

@@ -1,3 +1,4 @@
+import { defineStrings } from "../../diagnostics/define.js";
 import { dec, roundTo } from "../../core/decimal.js";
 import { planTables, planUnit, publish, type PlanJson, type PlanTarget } from "../../analysis/index.js";
 import type { AnalysisTable, Lang } from "../../analysis/tables.js";
@@ -6,8 +7,8 @@ import { score } from "../../engine/index.js";
 import { isLocale, parseValue, type EvidenceSet, type UnitEvidence } from "../../evidence/index.js";
 import type { CompiledFramework } from "../../framework/ir.js";
 import { asArray, oneOf, parseCommandArgs } from "../args.js";
-import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, langOf, loadAnalysisInput } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput } from "../analysis.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
 export const planHelp = `par-index plan (--framework F.yaml --evidence E ... | --results R.json [--framework F.yaml]) --unit CODE [target] [--set NAME=VALUE ...]
@@ -68,10 +69,10 @@ function applySets(framework: CompiledFramework, evidence: EvidenceSet, unit: st
   return { ...evidence, byUnit };
 }
 
-const WHAT_IF = {
+const WHAT_IF = defineStrings({
   en: { title: "What if", set: "Changed", points: "Points", index: "Index", grade: "Grade", rank: "Rank", gain: "Index gain" },
   vi: { title: "Nếu thay đổi số liệu", set: "Thay đổi", points: "Tổng điểm", index: "Chỉ số", grade: "Xếp loại", rank: "Xếp hạng", gain: "Chỉ số tăng" },
-} as const;
+});
 
 function whatIfTable(w: WhatIf, decimals: number, lang: Lang): AnalysisTable {
   const s = WHAT_IF[lang];
@@ -101,7 +102,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
     set: { type: "string", multiple: true },
   });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
-  const lang = langOf(values);
+  const lang = langOf(io);
   if (!values.unit) throw new UsageError("missing --unit: give the unit's code as --unit CODE.");
   const targets = [values["target-rank"], values["target-grade"], values["target-index"]].filter((t) => t !== undefined);
   if (targets.length > 1) throw new UsageError("give one target: --target-rank, --target-grade or --target-index.");

@@ -1,8 +1,8 @@
 import { rollup, rollupEvidence, rollupTables } from "../../analysis/index.js";
 import { hasErrors } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, langOf, loadAnalysisInput } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput } from "../analysis.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { emit, printDiagnostics } from "../output.js";
 
 export const rollupHelp = `par-index rollup (--results R.json --units U.csv | --framework F.yaml --units U.csv --evidence E ...) --by ATTR [--weight ATTR]
@@ -22,7 +22,7 @@ ${ANALYSIS_HELP}
 export async function rollupCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...ANALYSIS_OPTIONS, by: { type: "string" }, weight: { type: "string" }, input: { type: "string" } });
   const format = oneOf(values.format, ["json", "table", "csv", "md", "evidence"] as const, "--format", "json");
-  const lang = langOf(values);
+  const lang = langOf(io);
   if (!values.by) throw new UsageError("missing --by: give the registry column to group by, e.g. --by parent.");
   if (format === "evidence" && !values.input) throw new UsageError("--format evidence needs --input NAME: the parent framework's input that receives each group's mean.");
   if (!values.units) throw new UsageError("missing --units: the roll-up reads the groups from the unit registry (--units U.csv).");

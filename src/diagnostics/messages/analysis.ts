@@ -1,6 +1,9 @@
 import { defineMessages } from "../define.js";
 
-const list = (ids: readonly string[]): string => ids.map((i) => `"${i}"`).join(", ");
+const list = (ids: unknown): string => (Array.isArray(ids) ? ids.map((i) => `"${String(i)}"`).join(", ") : String(ids));
+const sideVi = (side: string): string => (side === "base" ? "năm gốc" : side === "current" ? "năm hiện tại" : side);
+const whereEn = (w: string): string => (w === "registry" ? "the unit registry (--units)" : w === "results" ? "the results" : w);
+const whereVi = (w: string): string => (w === "registry" ? "danh mục đơn vị (--units)" : w === "results" ? "tệp kết quả" : w);
 const hint = (s: string | undefined): string => (s === undefined ? "" : ` Did you mean "${s}"?`);
 const hintVi = (s: string | undefined): string => (s === undefined ? "" : ` Có phải là "${s}"?`);
 
@@ -20,9 +23,9 @@ export const analysisMessages = defineMessages({
   "analysis-unknown-unit": {
     severity: "error",
     message: (p: { unit: string; where: string; hint?: string }) =>
-      `the unit "${p.unit}" is not in ${p.where}.${hint(p.hint)} Use a unit code as written in the results.`,
+      `the unit "${p.unit}" is not in ${whereEn(p.where)}.${hint(p.hint)} Use a unit code as written in the results.`,
     vi: (p: { unit: string; where: string; hint?: string }) =>
-      `không có đơn vị "${p.unit}" trong ${p.where}.${hintVi(p.hint)} Hãy dùng mã đơn vị như trong tệp kết quả.`,
+      `không có đơn vị "${p.unit}" trong ${whereVi(p.where)}.${hintVi(p.hint)} Hãy dùng mã đơn vị như trong tệp kết quả.`,
   },
   "rollup-no-group": {
     severity: "error",
@@ -106,21 +109,21 @@ export const analysisMessages = defineMessages({
     message: (p: { side: string; expected: string; found: string }) =>
       `the crosswalk's ${p.side} is "${p.found}" but the ${p.side} results are of "${p.expected}". Use the crosswalk written for these two frameworks, or correct its "${p.side}".`,
     vi: (p: { side: string; expected: string; found: string }) =>
-      `tệp đối chiếu ghi ${p.side} là "${p.found}" nhưng kết quả ${p.side} thuộc bộ chỉ số "${p.expected}". Hãy dùng tệp đối chiếu của đúng hai bộ chỉ số này hoặc sửa "${p.side}".`,
+      `tệp đối chiếu ghi bộ chỉ số ${sideVi(p.side)} là "${p.found}" nhưng kết quả ${sideVi(p.side)} thuộc bộ chỉ số "${p.expected}". Hãy dùng tệp đối chiếu của đúng hai bộ chỉ số này hoặc sửa "${p.side}".`,
   },
   "crosswalk-unknown-id": {
     severity: "error",
     message: (p: { id: string; side: string; framework: string; hint?: string }) =>
       `"${p.id}" is not a criterion of ${p.framework} (${p.side}).${hint(p.hint)} Use an id of that framework.`,
     vi: (p: { id: string; side: string; framework: string; hint?: string }) =>
-      `"${p.id}" không phải tiêu chí của ${p.framework} (${p.side}).${hintVi(p.hint)} Hãy dùng mã tiêu chí của bộ chỉ số đó.`,
+      `"${p.id}" không phải tiêu chí của ${p.framework} (${sideVi(p.side)}).${hintVi(p.hint)} Hãy dùng mã tiêu chí của bộ chỉ số đó.`,
   },
   "crosswalk-duplicate-id": {
     severity: "error",
     message: (p: { id: string; side: string; first: number }) =>
       `the ${p.side} id "${p.id}" is already paired on line ${p.first}. Pair each id once; to merge or split, list several ids in one pair.`,
     vi: (p: { id: string; side: string; first: number }) =>
-      `mã ${p.side} "${p.id}" đã được ghép ở dòng ${p.first}. Mỗi mã chỉ ghép một lần; muốn gộp hoặc tách, hãy ghi nhiều mã trong một cặp.`,
+      `mã ${sideVi(p.side)} "${p.id}" đã được ghép ở dòng ${p.first}. Mỗi mã chỉ ghép một lần; muốn gộp hoặc tách, hãy ghi nhiều mã trong một cặp.`,
   },
   "compare-unpaired": {
     severity: "error",
