@@ -41,12 +41,16 @@ export function median(values: readonly Decimal[]): Decimal | undefined {
   return s.length % 2 === 1 ? s[m]! : s[m - 1]!.plus(s[m]!).div(2);
 }
 
-/** Competition ranks (1, 2, 2, 4) of values, higher first; undefined values rank after all others, tied. */
+/** Competition ranks (1, 2, 2, 4) of values, higher first; undefined values rank after all others, tied. O(n log n). */
 export function competitionRanks(values: readonly (Decimal | undefined)[]): number[] {
-  return values.map((v) => {
-    if (v === undefined) return 1 + values.filter((o) => o !== undefined).length;
-    return 1 + values.filter((o) => o !== undefined && o.gt(v)).length;
+  const order = values.map((_, i) => i).filter((i) => values[i] !== undefined);
+  order.sort((a, b) => values[b]!.comparedTo(values[a]!));
+  const ranks = new Array<number>(values.length).fill(order.length + 1);
+  order.forEach((at, k) => {
+    const prev = order[k - 1];
+    ranks[at] = prev !== undefined && values[prev]!.eq(values[at]!) ? ranks[prev]! : k + 1;
   });
+  return ranks;
 }
 
 /** Code order (binary, as the engine sorts codes). */

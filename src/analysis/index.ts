@@ -6,7 +6,7 @@
 export { readPublished, publish, structureOf, inferStructure } from "./results.js";
 export type { Published, PublishedUnit, PublishedNode, Structure, StructureNode } from "./results.js";
 export { gaps, gapsTables, type GapsJson, type GapsCriterion, type GapsOptions } from "./gaps.js";
-export { planUnit, planTables, type PlanJson, type PlanOption, type PlanTarget, type PlanRules, type PlanOutcome } from "./plan.js";
+export { planUnit, planRules, planTables, type PlanJson, type PlanOption, type PlanTarget, type PlanRules, type PlanOutcome } from "./plan.js";
 export { rollup, rollupEvidence, rollupTables, attributeOf, type RollupJson, type RollupGroup, type RollupOptions } from "./rollup.js";
 export { compare, compareTables, type CompareJson, type CompareUnit, type CompareCriterion, type ComparePairSummary, type CompareOptions } from "./compare.js";
 export { parseLineage, type Lineage, type LineageRow } from "./lineage.js";

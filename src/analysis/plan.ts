@@ -7,7 +7,7 @@
 import { defineStrings } from "../diagnostics/define.js";
 import type { Decimal } from "../core/decimal.js";
 import { roundTo } from "../core/decimal.js";
-import type { GradeBandPlan } from "../framework/ir.js";
+import type { CompiledFramework, GradeBandPlan } from "../framework/ir.js";
 import { HUNDRED, out, ZERO } from "./exact.js";
 import type { Published, PublishedUnit, Structure } from "./results.js";
 import type { AnalysisTable, Lang } from "./tables.js";
@@ -23,6 +23,11 @@ export type PlanTarget =
 export interface PlanRules {
   readonly cap?: Decimal;
   readonly grades?: readonly GradeBandPlan[];
+}
+
+/** The planner's rules of a compiled framework: its cap and grades. */
+export function planRules(framework: CompiledFramework): PlanRules {
+  return { ...(framework.cap !== undefined && { cap: framework.cap }), ...(framework.grades !== undefined && { grades: framework.grades }) };
 }
 
 export interface PlanOption {

@@ -1,6 +1,6 @@
 import { defineStrings } from "../../diagnostics/define.js";
 import { dec, roundTo } from "../../core/decimal.js";
-import { planTables, planUnit, publish, type PlanJson, type PlanTarget } from "../../analysis/index.js";
+import { planRules, planTables, planUnit, publish, type PlanJson, type PlanTarget } from "../../analysis/index.js";
 import type { AnalysisTable, Lang } from "../../analysis/tables.js";
 import { didYouMean, hasErrors } from "../../diagnostics/index.js";
 import { score } from "../../engine/index.js";
@@ -123,7 +123,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   if (input === undefined) return EXIT_ERRORS;
   printDiagnostics(io, input.diagnostics);
   const framework = input.framework!;
-  const outcome = planUnit(input.published, input.structure, { ...(framework.cap !== undefined && { cap: framework.cap }), ...(framework.grades !== undefined && { grades: framework.grades }) }, values.unit.normalize("NFC"), target);
+  const outcome = planUnit(input.published, input.structure, planRules(framework), values.unit.normalize("NFC"), target);
   if (!outcome.ok) {
     if (outcome.reason === "unknown-unit") {
       const hint = didYouMean(values.unit, input.published.units.map((u) => u.unit));
