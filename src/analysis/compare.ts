@@ -8,7 +8,8 @@ import { defineStrings } from "../diagnostics/define.js";
 import { dec, roundTo, type Decimal } from "../core/decimal.js";
 import { didYouMean, diag, type Diagnostic } from "../diagnostics/index.js";
 import type { Crosswalk } from "./crosswalk.js";
-import { byCode, competitionRanks, HUNDRED, mean, outOrNull, ZERO } from "./exact.js";
+import { exactMean, exactMinus, exactOut, exactWeightedMean, Frac, toDecimal, type Exact } from "./frac.js";
+import { byCode, competitionRanks, HUNDRED, mean, outOrNull, toScaled, ZERO } from "./exact.js";
 import type { Lineage } from "./lineage.js";
 import type { Published, PublishedUnit } from "./results.js";
 import type { AnalysisTable, Lang } from "./tables.js";
@@ -62,8 +63,24 @@ interface Pair {
   readonly current: readonly string[];
 }
 
-/** Σ points ÷ Σ max × 100 over the ids that apply; undefined when none does (or no id). */
-function pairIndex(u: PublishedUnit, ids: readonly string[]): Decimal | undefined {
+/** Σ points ÷ Σ max × 100 over the ids that apply; undefined when none does (or no id). Sums in exact integers when they fit. */
+function pairIndex(u: PublishedUnit, ids: readonly string[], scale: number): Exact | undefined {
+  let p = 0;
+  let m = 0;
+  let exactInts = true;
+  for (const id of ids) {
+    const c = u.byId.get(id);
+    if (c === undefined || c.status === "not_applicable") continue;
+    const cp = toScaled(c.pointsNumber, scale);
+    const cm = toScaled(c.maxNumber, scale);
+    if (cp === undefined || cm === undefined) {
+      exactInts = false;
+      break;
+    }
+    p += cp;
+    m += cm;
+  }
+  if (exactInts && Math.abs(p) < 2 ** 45 && Math.abs(m) < 2 ** 50) return m === 0 ? undefined : new Frac(p * 100, m);
   let points = ZERO;
   let max = ZERO;
   for (const id of ids) {
@@ -75,9 +92,9 @@ function pairIndex(u: PublishedUnit, ids: readonly string[]): Decimal | undefine
   return max.isZero() ? undefined : points.div(max).times(HUNDRED);
 }
 
-/** The weighted mean of the defined values (undefined when none is defined). */
-function weightedOf(values: readonly (Decimal | undefined)[], weights: readonly Decimal[]): Decimal | undefined {
-  const v: Decimal[] = [];
+/** The weighted mean of the defined values (undefined when none is defined); one value is itself. */
+function weightedOf(values: readonly (Exact | undefined)[], weights: readonly Decimal[]): Exact | undefined {
+  const v: Exact[] = [];
   const w: Decimal[] = [];
   values.forEach((x, i) => {
     if (x !== undefined) {
@@ -85,7 +102,7 @@ function weightedOf(values: readonly (Decimal | undefined)[], weights: readonly 
       w.push(weights[i]!);
     }
   });
-  return mean(v, w);
+  return exactWeightedMean(v, w);
 }
 
 /** The criterion pairs: the crosswalk's, or every id in both results paired with itself. */
@@ -141,12 +158,14 @@ export function compare(base: Published, current: Published, options: CompareOpt
     for (const row of lineage.rows) {
       const from = baseByCode.get(row.from);
       const to = currentByCode.get(row.to);
+      // Hints cost an edit distance per code: only for the first few unknown codes.
+      const hintsLeft = diagnostics.length < 20;
       if (from === undefined) {
-        const h = didYouMean(row.from, baseByCode.keys());
+        const h = hintsLeft ? didYouMean(row.from, baseByCode.keys()) : undefined;
         diagnostics.push(diag("lineage-unknown-from", { code: row.from, ...(h !== undefined && { hint: h }) }, at(row.line, 1)));
       }
       if (to === undefined) {
-        const h = didYouMean(row.to, currentByCode.keys());
+        const h = hintsLeft ? didYouMean(row.to, currentByCode.keys()) : undefined;
         diagnostics.push(diag("lineage-unknown-to", { code: row.to, ...(h !== undefined && { hint: h }) }, at(row.line, 2)));
       }
       if (from === undefined || to === undefined) continue;
@@ -168,16 +187,27 @@ export function compare(base: Published, current: Published, options: CompareOpt
 
   const cr = current.framework.rounding;
   const br = base.framework.rounding;
+  const baseScale = 10 ** br.decimals;
+  const currentScale = 10 ** cr.decimals;
+  // A base unit's pair indices, computed once however many new units it feeds.
+  const baseCache = new Map<PublishedUnit, (Exact | undefined)[]>();
+  const basePairs = (b: PublishedUnit) => {
+    let v = baseCache.get(b);
+    if (v === undefined) baseCache.set(b, (v = pairs.map((p) => pairIndex(b, p.base, baseScale))));
+    return v;
+  };
   const rows = current.units.map((u) => {
     const src = sources.get(u.unit) ?? [];
     const weights = src.map((s) => s.weight);
     const baseIndex = src.length === 0 ? undefined : weightedOf(src.map((s) => s.unit.index), weights);
-    const criteria = pairs.map((p) => {
-      const now = pairIndex(u, p.current);
-      const then = src.length === 0 ? undefined : weightedOf(src.map((s) => pairIndex(s.unit, p.base)), weights);
+    const baseIndexDecimal = baseIndex === undefined ? undefined : toDecimal(baseIndex);
+    const sourcePairs = src.map((s) => basePairs(s.unit));
+    const criteria = pairs.map((p, k) => {
+      const now = pairIndex(u, p.current, currentScale);
+      const then = src.length === 0 ? undefined : src.length === 1 ? sourcePairs[0]![k] : weightedOf(sourcePairs.map((v) => v[k]), weights);
       return { pair: p, now, then };
     });
-    return { u, src, baseIndex, criteria };
+    return { u, src, baseIndex: baseIndexDecimal, criteria };
   });
   // base_rank: among the current units that have a base index, within the current ranking group.
   const baseRankOf = new Map<string, number>();
@@ -192,7 +222,7 @@ export function compare(base: Published, current: Published, options: CompareOpt
     members.forEach((r, i) => baseRankOf.set(r.u.unit, ranks[i]!));
   }
 
-  const delta = (now: Decimal | undefined, then: Decimal | undefined) => (now === undefined || then === undefined ? null : outOrNull(now.minus(then), cr));
+  const delta = (now: Exact | undefined, then: Exact | undefined) => (now === undefined || then === undefined ? null : exactOut(exactMinus(now, then), cr));
   const units: CompareUnit[] = rows.map((r) => {
     const baseRank = baseRankOf.get(r.u.unit);
     return {
@@ -209,8 +239,8 @@ export function compare(base: Published, current: Published, options: CompareOpt
       criteria: r.criteria.map((c) => ({
         id: c.pair.id,
         base: [...c.pair.base],
-        base_index: outOrNull(c.then, br),
-        index: outOrNull(c.now, cr),
+        base_index: exactOut(c.then, br),
+        index: exactOut(c.now, cr),
         delta: delta(c.now, c.then),
       })),
     };
@@ -231,15 +261,15 @@ export function compare(base: Published, current: Published, options: CompareOpt
         base_rank: null,
         rank: null,
         rank_change: null,
-        criteria: pairs.map((p) => ({ id: p.id, base: [...p.base], base_index: outOrNull(pairIndex(b, p.base), br), index: null, delta: null })),
+        criteria: pairs.map((p, k) => ({ id: p.id, base: [...p.base], base_index: exactOut(basePairs(b)[k], br), index: null, delta: null })),
       }),
     );
 
   const criteria: ComparePairSummary[] = pairs.map((p, k) => {
     const both = rows.filter((r) => r.criteria[k]!.now !== undefined && r.criteria[k]!.then !== undefined);
-    const m = mean(both.map((r) => r.criteria[k]!.now!));
-    const bm = mean(both.map((r) => r.criteria[k]!.then!));
-    return { id: p.id, base: [...p.base], base_mean: outOrNull(bm, br), mean: outOrNull(m, cr), delta: delta(m, bm) };
+    const m = exactMean(both.map((r) => r.criteria[k]!.now!));
+    const bm = exactMean(both.map((r) => r.criteria[k]!.then!));
+    return { id: p.id, base: [...p.base], base_mean: exactOut(bm, br), mean: exactOut(m, cr), delta: delta(m, bm) };
   });
   return {
     compare: {

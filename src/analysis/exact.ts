@@ -57,3 +57,14 @@ export function competitionRanks(values: readonly (Decimal | undefined)[]): numb
 export function byCode(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * `value × scale` as an exact integer when `value` (a JSON number) has at most as many
+ * decimals as `scale` has zeros and stays far below 2^53; undefined otherwise (use decimals then).
+ */
+export function toScaled(value: number | undefined, scale: number): number | undefined {
+  if (value === undefined) return undefined;
+  const x = value * scale;
+  const r = Math.round(x);
+  return Math.abs(r) < 2 ** 50 && Math.abs(x - r) < 1e-6 ? r : undefined;
+}

@@ -4,9 +4,9 @@
  * points and who lost most. Exact from the published values, rounded once.
  */
 import { defineStrings } from "../diagnostics/define.js";
-import type { Decimal } from "../core/decimal.js";
-import { byCode, HUNDRED, out, ZERO } from "./exact.js";
-import type { Published, Structure } from "./results.js";
+import { dec, type Decimal } from "../core/decimal.js";
+import { byCode, HUNDRED, out, toScaled, ZERO } from "./exact.js";
+import type { Published, Structure, StructureNode } from "./results.js";
 import type { AnalysisTable, Lang } from "./tables.js";
 
 export interface GapsOptions {
@@ -35,14 +35,40 @@ export interface GapsJson {
   criteria: GapsCriterion[];
 }
 
-/** Lost points per criterion, sorted by `lost` descending, then framework order. */
-export function gaps(published: Published, structure: Structure, options: GapsOptions = {}): GapsJson {
-  const rounding = published.framework.rounding;
-  const level = options.level ?? "leaf";
-  const topCount = options.top ?? 3;
-  const rows = structure.nodes
-    .filter((n) => n.leaf || level === "all")
-    .map((node) => {
+interface Row {
+  readonly node: StructureNode;
+  readonly units: number;
+  readonly full: number;
+  readonly lost: Decimal;
+  readonly losers: readonly { unit: string; lost: Decimal }[];
+}
+
+/** The exact integer path: the published numbers scaled by 10^decimals (undefined when one does not fit). */
+function fastRow(published: Published, node: StructureNode, topCount: number): Row | undefined {
+  const scale = 10 ** published.framework.rounding.decimals;
+  let units = 0;
+  let full = 0;
+  let lost = 0;
+  const losers: { unit: string; lost: number }[] = [];
+  for (const u of published.units) {
+    const c = u.byId.get(node.id);
+    if (c === undefined || c.status === "not_applicable") continue;
+    const p = toScaled(c.pointsNumber, scale);
+    const m = toScaled(c.maxNumber, scale);
+    if (p === undefined || m === undefined) return undefined;
+    units++;
+    const l = m - p;
+    if (l <= 0) full++;
+    else losers.push({ unit: u.unit, lost: l });
+    lost += l;
+  }
+  if (Math.abs(lost) >= 2 ** 50) return undefined;
+  losers.sort((a, b) => b.lost - a.lost || byCode(a.unit, b.unit));
+  const d = (n: number) => dec(n).div(scale);
+  return { node, units, full, lost: d(lost), losers: losers.slice(0, topCount).map((l) => ({ unit: l.unit, lost: d(l.lost) })) };
+}
+
+function decimalRow(published: Published, node: StructureNode, topCount: number): Row {
       let units = 0;
       let full = 0;
       let lost: Decimal = ZERO;
@@ -58,7 +84,16 @@ export function gaps(published: Published, structure: Structure, options: GapsOp
       }
       losers.sort((a, b) => b.lost.comparedTo(a.lost) || byCode(a.unit, b.unit));
       return { node, units, full, lost, losers: losers.slice(0, topCount) };
-    });
+}
+
+/** Lost points per criterion, sorted by `lost` descending, then framework order. */
+export function gaps(published: Published, structure: Structure, options: GapsOptions = {}): GapsJson {
+  const rounding = published.framework.rounding;
+  const level = options.level ?? "leaf";
+  const topCount = options.top ?? 3;
+  const rows = structure.nodes
+    .filter((n) => n.leaf || level === "all")
+    .map((node) => fastRow(published, node, topCount) ?? decimalRow(published, node, topCount));
   let total = ZERO;
   for (const r of rows) if (r.node.leaf) total = total.plus(r.lost);
   rows.sort((a, b) => b.lost.comparedTo(a.lost) || a.node.position - b.node.position);

@@ -12,10 +12,41 @@ import type { CompiledFramework } from "../framework/ir.js";
 /** One criterion of one unit, as published. */
 export interface PublishedNode {
   readonly id: string;
+  /** The JSON numbers, when read from JSON (for exact integer fast paths). */
+  readonly pointsNumber?: number;
+  readonly maxNumber?: number;
   readonly points: Decimal;
   readonly max: Decimal;
-  readonly index?: Decimal;
+  readonly index?: Decimal | undefined;
   readonly status: NodeStatus;
+}
+
+/**
+ * A criterion read from JSON: its numbers become exact decimals only when first used
+ * (a national result holds hundreds of thousands of them). `pointsNumber`/`maxNumber`
+ * keep the JSON numbers for integer fast paths.
+ */
+class LazyNode implements PublishedNode {
+  private p?: Decimal;
+  private m?: Decimal;
+  private i?: Decimal;
+  constructor(
+    readonly id: string,
+    readonly status: NodeStatus,
+    readonly pointsNumber: number,
+    readonly maxNumber: number,
+    private readonly indexNumber: number | undefined,
+  ) {}
+  get points(): Decimal {
+    return (this.p ??= dec(this.pointsNumber));
+  }
+  get max(): Decimal {
+    return (this.m ??= dec(this.maxNumber));
+  }
+  get index(): Decimal | undefined {
+    if (this.indexNumber === undefined) return undefined;
+    return (this.i ??= dec(this.indexNumber));
+  }
 }
 
 /** One unit of a published result. */
@@ -234,10 +265,11 @@ export function readPublished(json: unknown, file?: string): { published?: Publi
         if (status !== "scored" && status !== "missing" && status !== "not_applicable") {
           return bad([...cat, "status"], `"status" must be scored, missing or not_applicable, not ${JSON.stringify(status)}`);
         }
-        const cp = num(c.points, [...cat, "points"]);
-        const cm = num(c.max, [...cat, "max"]);
-        const ci = opt(c.index, [...cat, "index"]);
-        if (cp && cm) criteria.push({ id: c.id.normalize("NFC"), points: cp, max: cm, ...(ci !== undefined && { index: ci }), status });
+        const finite = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+        if (!finite(c.points)) return bad([...cat, "points"], `expected a number, found ${JSON.stringify(c.points) ?? "nothing"}`);
+        if (!finite(c.max)) return bad([...cat, "max"], `expected a number, found ${JSON.stringify(c.max) ?? "nothing"}`);
+        if (c.index !== undefined && c.index !== null && !finite(c.index)) return bad([...cat, "index"], `expected a number, found ${JSON.stringify(c.index)}`);
+        criteria.push(new LazyNode(c.id.normalize("NFC"), status, c.points as number, c.max as number, typeof c.index === "number" ? c.index : undefined));
       });
     }
     if (diagnostics.length > before || points === undefined || max === undefined) return;
