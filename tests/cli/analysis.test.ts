@@ -128,6 +128,9 @@ describe("par-index rollup", () => {
     const ev = await cli("rollup", "--results", resultsFile, "--units", `${W}/units.csv`, "--by", "parent", "--format", "evidence", "--input", "ward_mean");
     expect(ev.stdout).toBe(`unit,input,value\r\ncau-giay,ward_mean,${groups[0]!.mean}\r\nbac-tu-liem,ward_mean,${groups[1]!.mean}\r\n`);
     expect((await cli("rollup", "--results", resultsFile, "--by", "parent")).code).toBe(2);
+    const unknown = await cli("rollup", "--results", resultsFile, "--units", `${W}/units.csv`, "--by", "quan");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("group by one of: parent, type");
   });
 });
 

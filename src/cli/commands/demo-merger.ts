@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { compare, compareTables, parseCrosswalk, parseLineage, publish, tablesToText } from "../../analysis/index.js";
 import { formatDiagnostic } from "../../diagnostics/index.js";
@@ -29,6 +30,8 @@ const S = defineStrings({
 /** The demo's year-over-year part: the 2024 wards of the former Hoàn Kiếm district against their 2025 wards. */
 export async function mergerDemo(root: string, io: CliIo): Promise<string[]> {
   const at = (p: string) => relative(io.cwd, join(root, MERGER, p)) || ".";
+  // An installed package may not carry the fixtures: then the demo has no year-over-year part.
+  if (!existsSync(join(root, MERGER, "results-2024.json"))) return [];
   const lang = langOf(io);
   const out = [...S[lang].intro, ""];
   const base = readResultsFile(at("results-2024.json"), io.cwd);

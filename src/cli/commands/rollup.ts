@@ -1,4 +1,4 @@
-import { rollup, rollupEvidence, rollupTables } from "../../analysis/index.js";
+import { attributeOf, rollup, rollupEvidence, rollupTables } from "../../analysis/index.js";
 import { hasErrors } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput } from "../analysis.js";
@@ -29,6 +29,11 @@ export async function rollupCommand(argv: readonly string[], io: CliIo): Promise
   const input = await loadAnalysisInput(values, io);
   if (input === undefined) return EXIT_ERRORS;
   printDiagnostics(io, input.diagnostics);
+  const registry = [...(input.registry ?? new Map()).values()];
+  if (registry.length > 0 && !registry.some((u) => attributeOf(u, values.by!) !== undefined)) {
+    const columns = ["parent", "type", ...new Set(registry.flatMap((u) => Object.keys(u.attributes)))];
+    throw new UsageError(`no unit of the registry has a value in "${values.by}"; group by one of: ${columns.join(", ")}.`);
+  }
   const made = rollup(input.published, input.structure, input.registry ?? new Map(), { by: values.by, ...(values.weight !== undefined && { weight: values.weight }) });
   printDiagnostics(io, made.diagnostics);
   if (made.rollup === undefined) return EXIT_ERRORS;
