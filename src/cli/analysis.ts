@@ -131,7 +131,7 @@ export async function loadAnalysisInput(flags: AnalysisFlags, io: CliIo, needs: 
     const frameworkPath = flags.framework ?? findFramework(published.framework.id, io.cwd);
     let framework: CompiledFramework | undefined;
     if (frameworkPath !== undefined) {
-      const loaded = loadFrameworkFile(frameworkPath);
+      const loaded = loadFrameworkFile(frameworkPath, { root: dirname(frameworkPath) });
       if (!loaded.ok) {
         printDiagnostics(io, loaded.diagnostics);
         return undefined;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { parseCrosswalk, type CrosswalkIds } from "../analysis/index.js";
 import { hasErrors } from "../diagnostics/index.js";
 import { loadFrameworkFile } from "../node/framework.js";
@@ -56,7 +57,7 @@ export function validateCrosswalkFile(file: string, io: CliIo): boolean {
     const id = first.crosswalk[side];
     const path = findFramework(id, io.cwd, file);
     if (path === undefined) continue;
-    const loaded = loadFrameworkFile(path);
+    const loaded = loadFrameworkFile(path, { root: dirname(path) });
     if (!loaded.ok || loaded.framework.id !== id) continue;
     ids[side] = { framework: id, ids: new Set(loaded.framework.nodes.map((n) => n.id)) };
     checked.push(`${S[langOf(io)][side]} ${id}`);
