@@ -65,3 +65,4 @@ export * from "./report/index.js";
 export * from "./survey/index.js";
 export { sha256 } from "./core/sha256.js";
 export { trustOf, type TrustJson, type TrustInputs, type UnitTrustJson, type UnitDocumentsJson, type ConfidenceJson, type ChangeJson } from "./analysis/trust.js";
+export * from "./analysis/index.js";

@@ -12,6 +12,10 @@ import { appraiseCommand, appraiseHelp, historyCommand, historyHelp } from "./co
 import { templateCommand, templateHelp } from "./commands/template.js";
 import { guideCommand, guideHelp } from "./commands/guide.js";
 import { reportCommand, reportHelp } from "./commands/report.js";
+import { gapsCommand, gapsHelp } from "./commands/gaps.js";
+import { planCommand, planHelp } from "./commands/plan.js";
+import { rollupCommand, rollupHelp } from "./commands/rollup.js";
+import { compareCommand, compareHelp } from "./commands/compare.js";
 
 interface Command {
   readonly help: string;
@@ -24,6 +28,10 @@ const COMMANDS: Record<string, Command> = {
   explain: { help: explainHelp, run: explainCommand },
   "check-evidence": { help: checkEvidenceHelp, run: checkEvidenceCommand },
   sipas: { help: sipasHelp, run: sipasCommand },
+  gaps: { help: gapsHelp, run: gapsCommand },
+  plan: { help: planHelp, run: planCommand },
+  rollup: { help: rollupHelp, run: rollupCommand },
+  compare: { help: compareHelp, run: compareCommand },
   demo: { help: demoHelp, run: demoCommand },
   verify: { help: verifyHelp, run: verifyCommand },
   appraise: { help: appraiseHelp, run: appraiseCommand },

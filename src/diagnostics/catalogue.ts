@@ -1,3 +1,4 @@
+import { analysisMessages } from "./messages/analysis.js";
 import { cliMessages } from "./messages/cli.js";
 import { engineMessages } from "./messages/engine.js";
 import { evidenceMessages } from "./messages/evidence.js";
@@ -22,6 +23,7 @@ export const CATALOGUE = {
   ...cliMessages,
   ...trustMessages,
   ...xlsxMessages,
+  ...analysisMessages,
 };
 
 export type Catalogue = typeof CATALOGUE;

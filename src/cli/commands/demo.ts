@@ -14,13 +14,16 @@ import { EXIT_OK, langOf, type CliIo } from "../io.js";
 import { loadForScoring, reportFailedLoad } from "../scoring.js";
 import { blocksSection } from "./demo-blocks.js";
 import { liveReportHtml, reportManifest } from "./report.js";
+import { mergerDemo } from "./demo-merger.js";
 
 export const demoHelp = `par-index demo [--out DIR]
 
 Scores Hà Nội's 30 district-level units with the bundled framework
 (frameworks/hanoi-district-2023.yaml) on the bundled synthetic evidence, and
 prints the ranking, the units that over-claimed most in self-assessment, and
-where the points were lost. It ends by writing the ranking table and the HTML
+where the points were lost; then compares the wards of the former Hoàn Kiếm district
+(2024) with the wards they were merged into on 1 July 2025 (fixtures/merger-2025,
+synthetic scores). It ends by writing the ranking table and the HTML
 report side by side in DIR (default: par-index-demo in the system's temporary
 folder) and says where. Run from a clone of the repository.`;
 
@@ -132,6 +135,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   out.push(
     `  --units ${DISTRICTS}/units.csv --evidence ${DISTRICTS}/evidence.csv --evidence ${DISTRICTS}/sipas.csv --points ${DISTRICTS}/points.csv --locale vi --unit dong-da${lang === "en" ? " --lang en" : ""}`,
   );
+  out.push("", ...(await mergerDemo(root, io)));
 
   // The table and the report, side by side.
   const dir = resolve(io.cwd, values.out ?? join(tmpdir(), "par-index-demo"));

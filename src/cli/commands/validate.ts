@@ -6,11 +6,14 @@ import { loadSurveyFile } from "../../node/survey.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
+import { validateCrosswalkFile, isCrosswalk } from "../crosswalk.js";
 
 export const validateHelp = `par-index validate FILE...
 
-Checks framework files (format: par-index/v1) and SIPAS survey definitions
-(format: par-index/survey-v1). Exit 0 when all are valid; otherwise exit 1 with
+Checks framework files (format: par-index/v1), SIPAS survey definitions
+(format: par-index/survey-v1) and crosswalks (format: par-index/crosswalk-v1; their
+ids are checked against the base and current frameworks when found next to the
+crosswalk or bundled). Exit 0 when all are valid; otherwise exit 1 with
 one line per problem on stderr: FILE:LINE:COLUMN: error CODE: message.`;
 
 const SURVEY_FORMAT = /^format:\s*["']?par-index\/survey-v1["']?\s*(#.*)?$/m;
@@ -29,6 +32,10 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   if (positionals.length === 0) throw new UsageError("give at least one framework file: par-index validate FILE...");
   let failed = false;
   for (const file of positionals) {
+    if (isCrosswalk(file)) {
+      if (!validateCrosswalkFile(file, io)) failed = true;
+      continue;
+    }
     if (isSurvey(file)) {
       const result = await loadSurveyFile(file);
       printDiagnostics(io, result.diagnostics);

@@ -1,0 +1,316 @@
+/**
+ * The planner (`par-index plan`): for one unit, every leaf where it lost points, the
+ * index and rank it would have with that leaf at full points (other units unchanged),
+ * and the fewest criteria that reach a target. Exact from the published values:
+ * total = Σ parts + adjustments (then the framework's cap), index = total ÷ max × 100.
+ */
+import { defineStrings } from "../diagnostics/define.js";
+import type { Decimal } from "../core/decimal.js";
+import { roundTo } from "../core/decimal.js";
+import type { CompiledFramework, GradeBandPlan } from "../framework/ir.js";
+import { HUNDRED, out, ZERO } from "./exact.js";
+import type { Published, PublishedUnit, Structure } from "./results.js";
+import type { AnalysisTable, Lang } from "./tables.js";
+
+/** What the unit aims at. Without one: the next rank up. */
+export type PlanTarget =
+  | { readonly kind: "next" }
+  | { readonly kind: "rank"; readonly rank: number }
+  | { readonly kind: "grade"; readonly grade: string }
+  | { readonly kind: "index"; readonly index: Decimal };
+
+/** What the planner needs of the framework besides the tree. */
+export interface PlanRules {
+  readonly cap?: Decimal;
+  readonly grades?: readonly GradeBandPlan[];
+}
+
+/** The planner's rules of a compiled framework: its cap and grades. */
+export function planRules(framework: CompiledFramework): PlanRules {
+  return { ...(framework.cap !== undefined && { cap: framework.cap }), ...(framework.grades !== undefined && { grades: framework.grades }) };
+}
+
+export interface PlanOption {
+  id: string;
+  title: string | null;
+  status: "scored" | "missing";
+  available: number;
+  index_gain: number;
+  index: number;
+  rank: number;
+}
+
+/** `par-index plan` as JSON. */
+export interface PlanJson {
+  unit: string;
+  name: string;
+  index: number | null;
+  rank: number;
+  grade?: string | null;
+  target: { rank?: number; grade?: string; index: number };
+  options: PlanOption[];
+  plan: { criteria: string[]; points: number; index: number | null; rank: number; reached: boolean };
+}
+
+/** The result of {@link planUnit}: the JSON, or why there is none. */
+export type PlanOutcome = { readonly ok: true; readonly plan: PlanJson } | { readonly ok: false; readonly reason: "unknown-unit" | "unknown-grade" | "bad-rank" };
+
+function indexOf(points: Decimal, max: Decimal): Decimal | undefined {
+  return max.isZero() ? undefined : points.div(max).times(HUNDRED);
+}
+
+/** The unit's total before the cap: Σ parts + signed adjustments. */
+function uncapped(u: PublishedUnit): Decimal {
+  let t = ZERO;
+  if (u.parts.size > 0) for (const p of u.parts.values()) t = t.plus(p.points);
+  else t = u.points;
+  for (const a of u.adjustments) t = t.plus(a.points);
+  return t;
+}
+
+function capped(total: Decimal, cap: Decimal | undefined): Decimal {
+  if (cap === undefined) return total;
+  if (total.lt(0)) return ZERO;
+  return total.gt(cap) ? cap : total;
+}
+
+/**
+ * The competition rank a unit would have with published index `value` (and
+ * completeness `complete`) among the other units of its ranking group, unchanged.
+ */
+function rankAmong(others: readonly PublishedUnit[], value: Decimal | undefined, complete: boolean): number {
+  let rank = 1;
+  for (const o of others) {
+    if (complete && !o.complete) continue;
+    if (!complete && o.complete) {
+      rank++;
+      continue;
+    }
+    if (o.index === undefined) continue;
+    if (value === undefined || o.index.gt(value)) rank++;
+  }
+  return rank;
+}
+
+/** The threshold of a grade: its `at_least`/`above` bound (`above` is strict); 0 for `otherwise`. */
+function gradeThreshold(bands: readonly GradeBandPlan[], label: string): { index: Decimal; strict: boolean } | undefined {
+  const band = bands.find((b) => b.label === label);
+  if (band === undefined) return undefined;
+  let index = ZERO;
+  let strict = false;
+  for (const c of band.conditions) {
+    if ((c.op === "at_least" || c.op === "above") && typeof c.bound !== "string" && typeof c.bound !== "boolean") {
+      if (c.bound.gte(index)) {
+        strict = c.op === "above";
+        index = c.bound;
+      }
+    }
+  }
+  return { index, strict };
+}
+
+/**
+ * Plans one unit. `options`: every applicable leaf with points < max, by points
+ * available (max − points) descending, then framework order; `plan`: the fewest of
+ * them, taken greedily in that order, whose points reach the target.
+ */
+export function planUnit(published: Published, structure: Structure, rules: PlanRules, unit: string, target: PlanTarget = { kind: "next" }): PlanOutcome {
+  const rounding = published.framework.rounding;
+  const u = published.units.find((x) => x.unit === unit);
+  if (u === undefined) return { ok: false, reason: "unknown-unit" };
+  const others = published.units.filter((x) => x !== u && x.group === u.group);
+  const base = uncapped(u);
+  const publishedIndex = (points: Decimal) => {
+    const i = indexOf(capped(points, rules.cap), u.max);
+    return i === undefined ? undefined : roundTo(i, rounding);
+  };
+  const exactIndex = (points: Decimal) => indexOf(capped(points, rules.cap), u.max);
+  const currentExact = exactIndex(base);
+  const current = u.index;
+
+  // The target index (on published values) and whether it must be exceeded.
+  let goal: { index: Decimal; strict: boolean; rank?: number; grade?: string };
+  if (target.kind === "index") goal = { index: target.index, strict: false };
+  else if (target.kind === "grade") {
+    const t = gradeThreshold(rules.grades ?? [], target.grade);
+    if (t === undefined) return { ok: false, reason: "unknown-grade" };
+    goal = { ...t, grade: target.grade };
+  } else {
+    const ranked = [...others, u]
+      .filter((o) => o.complete && o.index !== undefined)
+      .sort((a, b) => b.index!.comparedTo(a.index!));
+    if (target.kind === "rank") {
+      if (!Number.isInteger(target.rank) || target.rank < 1) return { ok: false, reason: "bad-rank" };
+      const at = ranked[Math.min(target.rank, ranked.length) - 1];
+      goal = { index: at?.index ?? current ?? ZERO, strict: false, rank: target.rank };
+    } else {
+      const above = ranked.filter((o) => o !== u && current !== undefined && o.index!.gt(current));
+      const next = above[above.length - 1];
+      goal = next ? { index: next.index!, strict: false, rank: next.rank } : { index: current ?? ZERO, strict: false, rank: u.rank };
+    }
+  }
+  const reaches = (i: Decimal | undefined) => i !== undefined && (goal.strict ? i.gt(goal.index) : i.gte(goal.index));
+
+  const missing = new Set(u.criteria.filter((c) => c.status === "missing" && structure.byId.get(c.id)?.leaf).map((c) => c.id));
+  const completeWith = (fixed: ReadonlySet<string>) => u.complete || (missing.size > 0 && [...missing].every((m) => fixed.has(m)));
+
+  const candidates = structure.nodes
+    .filter((n) => n.leaf)
+    .flatMap((n) => {
+      const c = u.byId.get(n.id);
+      if (c === undefined || c.status === "not_applicable" || !c.points.lt(c.max)) return [];
+      return [{ node: n, status: c.status as "scored" | "missing", available: c.max.minus(c.points) }];
+    })
+    .sort((a, b) => b.available.comparedTo(a.available) || a.node.position - b.node.position);
+
+  const options: PlanOption[] = candidates.map((c) => {
+    const points = base.plus(c.available);
+    const exact = exactIndex(points)!;
+    return {
+      id: c.node.id,
+      title: c.node.title,
+      status: c.status,
+      available: out(c.available, rounding),
+      index_gain: out(exact.minus(currentExact ?? ZERO), rounding),
+      index: out(exact, rounding),
+      rank: rankAmong(others, publishedIndex(points), completeWith(new Set([c.node.id]))),
+    };
+  });
+
+  const chosen: string[] = [];
+  let points = base;
+  let gained = ZERO;
+  let reached = reaches(current) && u.complete;
+  for (const c of candidates) {
+    if (reached) break;
+    chosen.push(c.node.id);
+    points = points.plus(c.available);
+    gained = gained.plus(c.available);
+    reached = reaches(publishedIndex(points)) && completeWith(new Set(chosen));
+  }
+  const planIndex = exactIndex(points);
+  const grade = u.grade;
+  return {
+    ok: true,
+    plan: {
+      unit: u.unit,
+      name: u.name,
+      index: current === undefined ? null : out(current, rounding),
+      rank: u.rank,
+      ...(grade !== undefined && { grade }),
+      target: {
+        ...(goal.rank !== undefined && { rank: goal.rank }),
+        ...(goal.grade !== undefined && { grade: goal.grade }),
+        index: out(goal.index, rounding),
+      },
+      options,
+      plan: {
+        criteria: chosen,
+        points: out(gained, rounding),
+        index: planIndex === undefined ? null : out(planIndex, rounding),
+        rank: rankAmong(others, publishedIndex(points), completeWith(new Set(chosen))),
+        reached,
+      },
+    },
+  };
+}
+
+const WORDS = defineStrings({
+  en: {
+    summary: "Unit and target",
+    options: "Criteria where points were lost (each one alone at full points)",
+    plan: "The fewest criteria that reach the target",
+    unit: "Unit",
+    index: "Index",
+    rank: "Rank",
+    target: "Target",
+    id: "Criterion",
+    title: "Title",
+    status: "Status",
+    available: "Points available",
+    gain: "Index gain",
+    newIndex: "Index then",
+    newRank: "Rank then",
+    criteria: "Criteria",
+    points: "Points",
+    reached: "Reached",
+    yes: "yes",
+    no: "no",
+    scored: "scored",
+    missing: "missing evidence",
+    targetText: (t: PlanJson["target"]) =>
+      `${t.grade !== undefined ? `grade ${t.grade}, ` : ""}${t.rank !== undefined ? `rank ${t.rank}, ` : ""}index ${t.index}`,
+  },
+  vi: {
+    summary: "Đơn vị và mục tiêu",
+    options: "Các tiêu chí bị mất điểm (từng tiêu chí nếu đạt tối đa)",
+    plan: "Số tiêu chí ít nhất để đạt mục tiêu",
+    unit: "Đơn vị",
+    index: "Chỉ số",
+    rank: "Xếp hạng",
+    target: "Mục tiêu",
+    id: "Tiêu chí",
+    title: "Nội dung",
+    status: "Tình trạng",
+    available: "Điểm có thể thêm",
+    gain: "Chỉ số tăng",
+    newIndex: "Chỉ số khi đó",
+    newRank: "Xếp hạng khi đó",
+    criteria: "Các tiêu chí",
+    points: "Số điểm",
+    reached: "Đạt mục tiêu",
+    yes: "có",
+    no: "không",
+    scored: "đã chấm",
+    missing: "thiếu số liệu",
+    targetText: (t: PlanJson["target"]) =>
+      `${t.grade !== undefined ? `loại ${t.grade}, ` : ""}${t.rank !== undefined ? `hạng ${t.rank}, ` : ""}chỉ số ${t.index}`,
+  },
+});
+
+/** The plan as tables (summary, options, plan), headed in `lang`. */
+export function planTables(p: PlanJson, decimals: number, lang: Lang = "vi"): AnalysisTable[] {
+  const w = WORDS[lang];
+  return [
+    {
+      id: "plan-summary",
+      title: w.summary,
+      decimals,
+      columns: [
+        { key: "unit", heading: w.unit },
+        { key: "index", heading: w.index, numeric: true },
+        { key: "rank", heading: w.rank, numeric: true, integer: true },
+        { key: "target", heading: w.target },
+      ],
+      rows: [[`${p.name} (${p.unit})`, p.index, p.rank, w.targetText(p.target)]],
+    },
+    {
+      id: "plan-options",
+      title: w.options,
+      decimals,
+      columns: [
+        { key: "id", heading: w.id },
+        { key: "title", heading: w.title },
+        { key: "status", heading: w.status },
+        { key: "available", heading: w.available, numeric: true },
+        { key: "index_gain", heading: w.gain, numeric: true },
+        { key: "index", heading: w.newIndex, numeric: true },
+        { key: "rank", heading: w.newRank, numeric: true, integer: true },
+      ],
+      rows: p.options.map((o) => [o.id, o.title ?? "", o.status === "missing" ? w.missing : w.scored, o.available, o.index_gain, o.index, o.rank]),
+    },
+    {
+      id: "plan",
+      title: w.plan,
+      decimals,
+      columns: [
+        { key: "criteria", heading: w.criteria },
+        { key: "points", heading: w.points, numeric: true },
+        { key: "index", heading: w.newIndex, numeric: true },
+        { key: "rank", heading: w.newRank, numeric: true, integer: true },
+        { key: "reached", heading: w.reached },
+      ],
+      rows: [[p.plan.criteria.join(", "), p.plan.points, p.plan.index, p.plan.rank, p.plan.reached ? w.yes : w.no]],
+    },
+  ];
+}

@@ -1,0 +1,200 @@
+/**
+ * What the analysis commands share: read a saved result (`--results R.json`) or score
+ * on the fly with `score`'s flags, find the framework (given, or the bundled one the
+ * result names), and write json, csv, md or a terminal table.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { inferStructure, publish, readPublished, structureOf, type Published, type Structure } from "../analysis/index.js";
+import { jsonErrorOffset } from "../analysis/json-offset.js";
+import { tablesToMarkdown, tablesToText, tableToCsv, type AnalysisTable } from "../analysis/tables.js";
+import { diag, hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import { score } from "../engine/index.js";
+import type { EvidenceSet, UnitInfo } from "../evidence/model.js";
+import type { CompiledFramework } from "../framework/ir.js";
+import { loadFrameworkFile } from "../node/framework.js";
+import { readUnitsFile } from "../node/evidence.js";
+import type { OptionSpec } from "./args.js";
+import { UsageError, type CliIo } from "./io.js";
+import { emit, printDiagnostics } from "./output.js";
+import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, type EvidenceFlags } from "./scoring.js";
+
+export const ANALYSIS_OPTIONS = {
+  ...EVIDENCE_OPTIONS,
+  results: { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
+} as const satisfies OptionSpec;
+
+export const ANALYSIS_HELP = `  --results R.json     a saved result (score --format json) instead of scoring;
+                       with it, --framework F.yaml gives the titles and the tree (else the
+                       bundled framework of the result's id is used when there is one)
+${EVIDENCE_HELP}
+  --format F           json (default), table (terminal), csv, md (Markdown)
+  --lang vi|en         language of table and md output and of messages (default vi)
+  --out FILE           write to FILE instead of stdout`;
+
+export const ANALYSIS_FORMATS = ["json", "table", "csv", "md"] as const;
+
+export interface AnalysisFlags extends EvidenceFlags {
+  results?: string | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+}
+
+/** What an analysis command works on. */
+export interface AnalysisInput {
+  readonly published: Published;
+  readonly structure: Structure;
+  readonly framework?: CompiledFramework;
+  /** The evidence, when scored on the fly. */
+  readonly evidence?: EvidenceSet;
+  /** The unit registry (from --units), by code. */
+  readonly registry?: ReadonlyMap<string, UnitInfo>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The repository (or package) folder holding `frameworks/`, searched from the working directory and this module. */
+function bundledFramework(id: string, cwd: string): string | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return undefined;
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const root of [cwd, join(here, "..", ".."), join(here, "..")]) {
+    const path = join(root, "frameworks", `${id}.yaml`);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/** The framework of a given path, or the bundled framework `id` when one exists (next to `near` first). */
+export function findFramework(id: string, cwd: string, near?: string): string | undefined {
+  if (near !== undefined && /^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    const local = join(dirname(near), `${id}.yaml`);
+    if (existsSync(local)) return local;
+  }
+  return bundledFramework(id, cwd);
+}
+
+/** Reads a text file of at most 64 MiB; an unreadable file is a diagnostic. */
+export function readText(path: string, cwd: string): { text?: string; diagnostics: Diagnostic[] } {
+  try {
+    const full = resolve(cwd, path);
+    const size = statSync(full).size;
+    if (size > 64 * 1024 * 1024) return { diagnostics: [diag("file-too-large", { size, limit: 64 * 1024 * 1024 }, { file: path, line: 1, column: 1 })] };
+    return { text: readFileSync(full, "utf8"), diagnostics: [] };
+  } catch (e) {
+    const detail = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    return { diagnostics: [diag("file-unreadable", { detail }, { file: path, line: 1, column: 1 })] };
+  }
+}
+
+/** Reads a saved result: JSON syntax errors at their line and column, shape errors at their JSON path. */
+export function readResultsFile(path: string, cwd: string): { published?: Published; diagnostics: Diagnostic[] } {
+  const read = readText(path, cwd);
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const offset = m ? Number(m[1]) : jsonErrorOffset(text);
+    const before = text.slice(0, offset).split("\n");
+    const where = { file: path, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+    const near = JSON.stringify(text.slice(offset, offset + 20));
+    return { diagnostics: [diag("results-invalid", { detail: `the JSON cannot be read at ${near}` }, where)] };
+  }
+  return readPublished(json, path);
+}
+
+async function readRegistry(path: string): Promise<{ registry: Map<string, UnitInfo>; diagnostics: readonly Diagnostic[] }> {
+  const part = await readUnitsFile(path);
+  return { registry: new Map((part.registry ?? []).map((u) => [u.code, u])), diagnostics: part.diagnostics };
+}
+
+/**
+ * Loads what an analysis command works on. Returns undefined (after printing the
+ * diagnostics) when an input has errors that stop the analysis.
+ */
+export async function loadAnalysisInput(flags: AnalysisFlags, io: CliIo, needs: { framework?: boolean } = {}): Promise<AnalysisInput | undefined> {
+  if (flags.results !== undefined) {
+    if (flags.evidence !== undefined || flags.points !== undefined || flags.survey !== undefined) {
+      throw new UsageError("give either --results R.json or the scoring flags (--evidence, --points, --survey), not both.");
+    }
+    const read = readResultsFile(flags.results, io.cwd);
+    if (read.published === undefined) {
+      printDiagnostics(io, read.diagnostics);
+      return undefined;
+    }
+    let published = read.published;
+    const diagnostics: Diagnostic[] = [...read.diagnostics];
+    const frameworkPath = flags.framework ?? findFramework(published.framework.id, io.cwd);
+    let framework: CompiledFramework | undefined;
+    if (frameworkPath !== undefined) {
+      const loaded = loadFrameworkFile(frameworkPath, { root: dirname(frameworkPath) });
+      if (!loaded.ok) {
+        printDiagnostics(io, loaded.diagnostics);
+        return undefined;
+      }
+      framework = loaded.framework;
+      if (framework.id !== published.framework.id) {
+        throw new UsageError(`--framework is "${framework.id}" but the results are of "${published.framework.id}"; give the framework the results were scored with.`);
+      }
+      published = { ...published, framework: { ...published.framework, rounding: framework.rounding } };
+    } else if (needs.framework) {
+      throw new UsageError(`the results are of "${published.framework.id}", which is not bundled: give its file as --framework F.yaml.`);
+    }
+    let registry: Map<string, UnitInfo> | undefined;
+    if (flags.units !== undefined) {
+      const r = await readRegistry(flags.units);
+      diagnostics.push(...r.diagnostics);
+      if (hasErrors(r.diagnostics)) {
+        printDiagnostics(io, diagnostics);
+        return undefined;
+      }
+      registry = r.registry;
+    }
+    const within = framework?.ranking.within;
+    if (within !== undefined && (needs.framework || registry !== undefined)) {
+      if (registry === undefined) throw new UsageError(`the framework ranks within "${within}": give the unit registry as --units U.csv.`);
+      published = {
+        ...published,
+        units: published.units.map((u) => {
+          const info = registry.get(u.unit);
+          const g = info === undefined ? undefined : within === "parent" ? info.parent : within === "type" ? info.type : info.attributes[within];
+          return g === undefined ? u : { ...u, group: g };
+        }),
+      };
+    }
+    return {
+      published,
+      structure: framework ? structureOf(framework) : inferStructure(published),
+      ...(framework !== undefined && { framework }),
+      ...(registry !== undefined && { registry }),
+      diagnostics,
+    };
+  }
+  const loaded = await loadForScoring(flags, io);
+  if (!loaded.ok) {
+    printDiagnostics(io, loaded.diagnostics);
+    return undefined;
+  }
+  const result = score(loaded.framework, loaded.evidence, { explain: false });
+  const registry = loaded.evidence.units.length > 0 ? new Map(loaded.evidence.units.map((u) => [u.code, u])) : undefined;
+  return {
+    published: publish(result),
+    structure: structureOf(loaded.framework),
+    framework: loaded.framework,
+    evidence: loaded.evidence,
+    ...(registry !== undefined && { registry }),
+    diagnostics: result.diagnostics,
+  };
+}
+
+/** Writes an analysis: its JSON, or its tables as csv (the first table), md or a terminal table. */
+export function emitAnalysis(io: CliIo, format: (typeof ANALYSIS_FORMATS)[number], json: unknown, tables: () => AnalysisTable[], out: string | undefined, csvTable?: string): void {
+  if (format === "json") return emit(io, JSON.stringify(json, null, 2), out);
+  const t = tables();
+  if (format === "csv") return emit(io, tableToCsv(t.find((x) => x.id === csvTable) ?? t[0]!), out);
+  emit(io, format === "md" ? tablesToMarkdown(t) : tablesToText(t), out);
+}

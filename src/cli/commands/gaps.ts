@@ -1,0 +1,30 @@
+import { gaps, gapsTables } from "../../analysis/index.js";
+import { hasErrors } from "../../diagnostics/index.js";
+import { oneOf, parseCommandArgs } from "../args.js";
+import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput } from "../analysis.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
+import { printDiagnostics } from "../output.js";
+
+export const gapsHelp = `par-index gaps (--results R.json | --framework F.yaml --evidence E ...) [--level leaf|all]
+
+Where the points were lost: per criterion across units, how many units, how many at
+full points, the points lost in total and per unit, the share of all lost points and
+the three units that lost most. --level all adds the parent criteria (not counted in
+the total).
+
+${ANALYSIS_HELP}
+  --level leaf|all     leaves only (default), or parents too`;
+
+export async function gapsCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, { ...ANALYSIS_OPTIONS, level: { type: "string" } });
+  const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
+  const level = oneOf(values.level, ["leaf", "all"] as const, "--level", "leaf");
+  const lang = langOf(io);
+  const input = await loadAnalysisInput(values, io);
+  if (input === undefined) return EXIT_ERRORS;
+  printDiagnostics(io, input.diagnostics);
+  const report = gaps(input.published, input.structure, { level });
+  const decimals = input.published.framework.rounding.decimals;
+  emitAnalysis(io, format, report, () => gapsTables(report, input.structure, decimals, lang), values.out);
+  return hasErrors(input.diagnostics) ? EXIT_ERRORS : EXIT_OK;
+}

@@ -1,0 +1,47 @@
+import { attributeOf, rollup, rollupEvidence, rollupTables } from "../../analysis/index.js";
+import { hasErrors } from "../../diagnostics/index.js";
+import { oneOf, parseCommandArgs } from "../args.js";
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput } from "../analysis.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
+import { emit, printDiagnostics } from "../output.js";
+
+export const rollupHelp = `par-index rollup (--results R.json --units U.csv | --framework F.yaml --units U.csv --evidence E ...) --by ATTR [--weight ATTR]
+
+Groups units by a registry attribute (parent, type, or any other column): per group
+the number of units and of complete ones, the mean index (weighted by the numeric
+column --weight when given), median, lowest and highest, grade counts and each
+field's mean; groups ranked by mean.
+--format evidence --input NAME writes long-form CSV unit,input,value with each
+group's mean as input NAME of the group's code: evidence for a parent framework.
+
+${ANALYSIS_HELP}
+  --by ATTR            the registry column to group by (required)
+  --weight ATTR        a numeric registry column (e.g. population) weighting the means
+  --input NAME         with --format evidence: the parent framework's input name`;
+
+export async function rollupCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, { ...ANALYSIS_OPTIONS, by: { type: "string" }, weight: { type: "string" }, input: { type: "string" } });
+  const format = oneOf(values.format, ["json", "table", "csv", "md", "evidence"] as const, "--format", "json");
+  const lang = langOf(io);
+  if (!values.by) throw new UsageError("missing --by: give the registry column to group by, e.g. --by parent.");
+  if (format === "evidence" && !values.input) throw new UsageError("--format evidence needs --input NAME: the parent framework's input that receives each group's mean.");
+  if (!values.units) throw new UsageError("missing --units: the roll-up reads the groups from the unit registry (--units U.csv).");
+  const input = await loadAnalysisInput(values, io);
+  if (input === undefined) return EXIT_ERRORS;
+  printDiagnostics(io, input.diagnostics);
+  const registry = [...(input.registry ?? new Map()).values()];
+  if (registry.length > 0 && !registry.some((u) => attributeOf(u, values.by!) !== undefined)) {
+    const columns = ["parent", "type", ...new Set(registry.flatMap((u) => Object.keys(u.attributes)))];
+    throw new UsageError(`no unit of the registry has a value in "${values.by}"; group by one of: ${columns.join(", ")}.`);
+  }
+  const made = rollup(input.published, input.structure, input.registry ?? new Map(), { by: values.by, ...(values.weight !== undefined && { weight: values.weight }) });
+  printDiagnostics(io, made.diagnostics);
+  if (made.rollup === undefined) return EXIT_ERRORS;
+  const r = made.rollup;
+  if (format === "evidence") {
+    const ev = rollupEvidence(r, values.input!);
+    printDiagnostics(io, ev.diagnostics);
+    emit(io, ev.csv, values.out);
+  } else emitAnalysis(io, format, r, () => rollupTables(r, input.published.framework.rounding.decimals, lang), values.out);
+  return hasErrors(input.diagnostics) || hasErrors(made.diagnostics) ? EXIT_ERRORS : EXIT_OK;
+}
