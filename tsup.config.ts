@@ -11,21 +11,29 @@ const common = {
   sourcemap: false,
   splitting: true,
   treeshake: false,
-  shims: false,
+  // The bundled frameworks' YAML is inlined as text into `par-index/frameworks`.
+  loader: { ".yaml": "text" },
 } as const;
+
+/** The package's entry points (see package.json "exports"). */
+const entries = { index: "src/index.ts", node: "src/node/index.ts", frameworks: "src/framework/bundled.ts" };
 
 export default defineConfig([
   {
     ...common,
-    entry: { index: "src/index.ts", node: "src/node/index.ts", cli: "src/cli/main.ts" },
+    entry: { ...entries, cli: "src/cli/main.ts" },
     format: ["esm"],
+    shims: false,
     clean: true,
-    dts: { entry: { index: "src/index.ts", node: "src/node/index.ts" } },
+    dts: { entry: entries },
   },
   {
     ...common,
-    entry: { index: "src/index.ts", node: "src/node/index.ts" },
+    entry: entries,
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts", node: "src/node/index.ts" } },
+    // import.meta.url in the CommonJS build (the node loaders find the package's frameworks/ folder).
+    // Not in the ESM build: its shim imports node:path and node:url into the shared core chunk.
+    shims: true,
+    dts: { entry: entries },
   },
 ]);

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { runCli } from "./run.js";
 
+// A closed pipe (`par-index score … | head`) ends the command quietly: nothing more can be read.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

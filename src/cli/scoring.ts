@@ -111,11 +111,13 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
       onProgress: (p) => progress(`reading ${p.file}: ${p.rows.toLocaleString("en")} rows`),
       onFile: (f: FileSummary) => {
         files.push({ file: f.file, role: roleOf(f.file), rows: f.stats.rowsRead });
-        if (flags.verbose)
+        if (flags.verbose) {
+          progress.done();
           io.stderr(
             `${f.file}: ${FILE_KINDS[f.kind]}, delimiter "${f.delimiter ?? ","}", locale ${f.locale}; ` +
               `rows read ${f.stats.rowsRead}, used ${f.stats.rowsUsed}, rejected ${f.stats.rowsRejected}\n`,
           );
+        }
       },
     },
     schema,

@@ -2,6 +2,7 @@
  * Reading evidence files from disk: CSV streamed in chunks (memory bounded by the
  * evidence kept), JSON read whole. Never throws: unreadable files become diagnostics.
  */
+import { argumentError, expectOptions, expectSchema, expectString } from "../core/args.js";
 import { diag } from "../diagnostics/index.js";
 import type { Locale } from "../evidence/locale.js";
 import type { EvidenceSet, UnitInfo } from "../evidence/model.js";
@@ -47,6 +48,9 @@ const EMPTY_SCHEMA: EvidenceSchema = { inputs: new Map(), criteria: new Set() };
  * with `{` or `[`, otherwise CSV (registry, long or wide inputs, or points table).
  */
 export async function readEvidenceFile(path: string, schema: EvidenceSchema, options: ReadEvidenceFileOptions = {}): Promise<EvidencePart> {
+  expectString("readEvidenceFile(path, schema, options)", "path", path);
+  expectSchema("readEvidenceFile(path, schema, options)", "schema", schema);
+  expectOptions("readEvidenceFile(path, schema, options)", "options", options);
   const file = options.displayName ?? path;
   const locale = options.locale ?? "en";
   const isJsonName = path.toLowerCase().endsWith(".json");
@@ -137,6 +141,9 @@ export interface FileSummary {
  * every evidence and points file, and merges them into one EvidenceSet.
  */
 export async function loadEvidence(options: LoadEvidenceOptions, schema: EvidenceSchema): Promise<EvidenceSet> {
+  expectOptions("loadEvidence(options, schema)", "options", options);
+  if (options === undefined) throw argumentError("loadEvidence(options, schema)", "options", "an object such as { units, evidence, points, locale }", options);
+  expectSchema("loadEvidence(options, schema)", "schema", schema);
   const parts: EvidencePart[] = [];
   const common = (spec: EvidenceFileSpec): ReadEvidenceFileOptions => {
     const o: { -readonly [K in keyof ReadEvidenceFileOptions]: ReadEvidenceFileOptions[K] } = {};

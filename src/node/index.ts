@@ -8,3 +8,4 @@ export { loadFrameworkFile, MAX_FRAMEWORK_BYTES, type LoadFrameworkOptions } fro
 export * from "./evidence.js";
 export * from "./survey.js";
 export { buildManifest, sha256File, type ManifestSources, type RecordedFile } from "./manifest.js";
+export { listFrameworks, loadBundledFramework, type BundledFrameworkFile } from "./bundled.js";

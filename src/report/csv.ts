@@ -1,3 +1,4 @@
+import { expectScoreResult } from "../core/args.js";
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { fieldIndex, fieldsOf, fixed, plain } from "./columns.js";
@@ -10,7 +11,9 @@ export { csvField } from "./escape.js";
  * field's index under the field's id. RFC 4180: CRLF line ends, quoted where needed;
  * text that a spreadsheet would run as a formula is written as text (see {@link csvField}).
  */
-export function toCsv(result: ScoreResult, framework: CompiledFramework = result.framework): string {
+export function toCsv(result: ScoreResult, frameworkArg?: CompiledFramework): string {
+  expectScoreResult("toCsv(result)", "result", result);
+  const framework = frameworkArg ?? result.framework;
   const fields = fieldsOf(framework);
   const header = ["rank", "unit", "name", "points", "max", "index", "grade", "complete", ...fields.map((f) => f.id)];
   const lines = [header.map(csvField).join(",")];

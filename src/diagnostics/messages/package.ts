@@ -1,0 +1,12 @@
+import { defineMessages } from "../define.js";
+
+const hint = (suggestion: string | undefined): string => (suggestion ? ` Did you mean "${suggestion}"?` : "");
+
+/** Messages of the package-level API (bundled frameworks, in-memory entry points). */
+export const packageMessages = defineMessages({
+  "framework-not-bundled": {
+    severity: "error",
+    message: (p: { id: string; ids: string; hint?: string | undefined }) =>
+      `no bundled framework has the id "${p.id}".${hint(p.hint)} Use one of: ${p.ids} (listFrameworks() lists them), or load your own file with loadFrameworkFile(path).`,
+  },
+});
