@@ -116,6 +116,19 @@ describe("types", () => {
     expect(example.stdout).toContain("ba-dinh");
   }, SLOW);
 
+  it("the example notebook (Deno kernel): its code cells type-check and run with deno", () => {
+    const nb = JSON.parse(readFileSync(join(pkg.app, "hanoi-districts.ipynb"), "utf8")) as { metadata: { kernelspec: { name: string } }; cells: { cell_type: string; source: string[] }[] };
+    expect(nb.metadata.kernelspec.name).toBe("deno");
+    const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => c.source.join("")).join("\n\n");
+    writeFileSync(join(pkg.app, "notebook.ts"), code);
+    const r = run(bin("deno"), ["run", "--check", "--quiet", "--allow-read", "--allow-env=LOG_TOKENS,LOG_STREAM", "notebook.ts"], pkg.app);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("30 units");
+    expect(r.stdout).toContain("Ba Vì");
+    expect(r.stdout).toContain('"$schema":"https://vega.github.io/schema/vega-lite/v5.json"');
+  }, SLOW);
+
   it("publint and arethetypeswrong find no problem in the tarball", () => {
     const lint = run(bin("publint"), ["run", join(pkg.app, "node_modules/par-index"), "--strict", "--pack", "false"], ROOT);
     expect(lint.stdout + lint.stderr).not.toMatch(/warning|error|suggestion/i);
