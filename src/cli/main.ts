@@ -14,6 +14,11 @@ runCli(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   stderrIsTty: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
 }).then(
   (code) => {
     process.exitCode = code;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { progressReporter } from "../../src/cli/output.js";
+import { runCli } from "../../src/cli/run.js";
 import { cli } from "./helpers.js";
 
 const D = "fixtures/hanoi/districts";
@@ -60,4 +61,24 @@ describe("CLI habits", () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
     expect(r.stderr).toMatch(/status [01]\n$/);
   }, 60_000);
+
+  it("`-` reads standard input (once), and messages name it `-`", async () => {
+    const stdinRun = async (input: string, ...argv: string[]) => {
+      let stdout = "";
+      let stderr = "";
+      const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: false, cwd: process.cwd(), readStdin: async () => input });
+      return { code, stdout, stderr };
+    };
+    const points = readFileSync(`${D}/points.csv`, "utf8");
+    const args = DISTRICT.map((a) => (a === `${D}/points.csv` ? "-" : a));
+    const fromStdin = await stdinRun(points, "score", ...args, "--format", "json", "--verbose");
+    const fromFile = await cli("score", ...DISTRICT, "--format", "json");
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    expect(fromStdin.stderr).toContain("-: points table");
+    const bad = await stdinRun("unit;criterion;self;appraised\nba-vi;9.9.9;1;1\n", "score", ...args, "--format", "json");
+    expect(JSON.parse(bad.stdout).diagnostics.some((d: { file?: string }) => d.file === "-")).toBe(true);
+    const twice = await stdinRun("", "score", ...args, "--evidence", "-");
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("it can be read only once");
+  });
 });
