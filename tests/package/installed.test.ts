@@ -173,5 +173,6 @@ describe.skipIf(!hasChromium())("in a browser (Debian chromium, headless)", () =
     const json = await page.evaluate((f) => (globalThis as unknown as { scoreInBrowser: (x: unknown) => string }).scoreInBrowser(f), files);
     expect(errors).toEqual([]);
     expect((JSON.parse(json) as { units: unknown[] }).units).toEqual(expected.units);
+    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(readFileSync(join(pkg.app, "browser.ts"), "utf8").trim());
   }, SLOW);
 });
