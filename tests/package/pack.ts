@@ -46,6 +46,10 @@ export function ensureBuilt(): void {
   execFileSync(NPM, ["run", "build"], { cwd: ROOT, stdio: "pipe" });
 }
 
+// `tsx tests/package/pack.ts` (run by `npm test` before vitest): rebuild dist/ if it is stale, so
+// no test file reads dist/ while another rebuilds it.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import.meta.filename)) ensureBuilt();
+
 /** Pack the package and install the tarball into a fresh temporary folder. */
 export function packAndInstall(): Packed {
   ensureBuilt();
