@@ -12,10 +12,13 @@
  * @packageDocumentation
  */
 import type { ExtendsResolver, FrameworkSource } from "./overlay.js";
+import t_hanoi_commune_2025 from "../../frameworks/hanoi-commune-2025.yaml";
 import t_hanoi_department_2023 from "../../frameworks/hanoi-department-2023.yaml";
+import t_hanoi_department_2025 from "../../frameworks/hanoi-department-2025.yaml";
 import t_hanoi_district_2023 from "../../frameworks/hanoi-district-2023.yaml";
 import t_hanoi_ward_2024_bac_tu_liem from "../../frameworks/hanoi-ward-2024-bac-tu-liem.yaml";
 import t_hanoi_ward_2024 from "../../frameworks/hanoi-ward-2024.yaml";
+import t_national_province_2017 from "../../frameworks/national-province-2017.yaml";
 import t_national_province_2024 from "../../frameworks/national-province-2024.yaml";
 import t_service_index_766_2022 from "../../frameworks/service-index-766-2022.yaml";
 import t_sipas_2023 from "../../frameworks/sipas-2023.yaml";
@@ -39,10 +42,13 @@ function entry(file: string, text: string): BundledFramework {
 
 /** Every bundled file, by file name. */
 export const BUNDLED_FRAMEWORKS: readonly BundledFramework[] = Object.freeze([
+  entry("hanoi-commune-2025.yaml", t_hanoi_commune_2025),
   entry("hanoi-department-2023.yaml", t_hanoi_department_2023),
+  entry("hanoi-department-2025.yaml", t_hanoi_department_2025),
   entry("hanoi-district-2023.yaml", t_hanoi_district_2023),
   entry("hanoi-ward-2024-bac-tu-liem.yaml", t_hanoi_ward_2024_bac_tu_liem),
   entry("hanoi-ward-2024.yaml", t_hanoi_ward_2024),
+  entry("national-province-2017.yaml", t_national_province_2017),
   entry("national-province-2024.yaml", t_national_province_2024),
   entry("service-index-766-2022.yaml", t_service_index_766_2022),
   entry("sipas-2023.yaml", t_sipas_2023),

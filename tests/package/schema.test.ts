@@ -76,3 +76,10 @@ function check(s: unknown, value: unknown, root: Record<string, unknown>, path: 
   }
   return out;
 }
+
+describe("par-index/frameworks", () => {
+  it("inlines every bundled YAML file (src/framework/bundled.ts imports each one)", () => {
+    const bundled = readFileSync("src/framework/bundled.ts", "utf8");
+    for (const f of yamlFiles) expect(bundled, f).toContain(`from "../../frameworks/${f}";`);
+  });
+});
