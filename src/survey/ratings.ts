@@ -98,7 +98,7 @@ export function readRatings(text: string, survey: CompiledSurvey, options: ReadO
     let total = count;
     for (const c of u.ratings) total += c;
     if (!Number.isSafeInteger(total)) {
-      report("survey-ratings-total-too-large", { unit, value: countText, limit: String(Number.MAX_SAFE_INTEGER) }, line, columnOf(rec, ci, delimiter));
+      report("survey-ratings-total-too-large", { unit, value: countText, limit: String(Number.MAX_SAFE_INTEGER) }, line, columnOf(rec, ci));
       stats.rowsRejected++;
       continue;
     }
