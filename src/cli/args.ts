@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { didYouMean } from "../diagnostics/index.js";
 import { UsageError } from "./io.js";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -8,12 +9,21 @@ export function parseCommandArgs<O extends OptionSpec>(argv: readonly string[], 
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ""));
+    const message = (e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, "");
+    // node:util says: Unknown option '--evidnce'. To specify a positional argument starting with a '-', …
+    const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
+    if (unknown !== undefined) {
+      const flags = Object.keys(options).map((k) => `--${k}`);
+      const near = didYouMean(unknown.replace(/=.*$/, ""), flags);
+      throw new UsageError(`unknown option ${unknown}.${near === undefined ? "" : ` Did you mean ${near}?`}`);
+    }
+    throw new UsageError(message.split("\n")[0]!);
   }
 }
 
-export function requireOption(value: string | undefined, flag: string): string {
-  if (value === undefined || value === "") throw new UsageError(`missing ${flag}: give it as ${flag} FILE.`);
+/** The value of a required flag; `placeholder` names what it takes (`FILE`, `CODE`). */
+export function requireOption(value: string | undefined, flag: string, placeholder = "FILE"): string {
+  if (value === undefined || value === "") throw new UsageError(`missing ${flag}: give it as ${flag} ${placeholder}.`);
   return value;
 }
 

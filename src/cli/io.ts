@@ -7,6 +7,8 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress display). */
   readonly stderrIsTty: boolean;
   readonly cwd: string;
+  /** Reads all of standard input (for `-` as a file name); absent where there is none. */
+  readonly readStdin?: () => Promise<string>;
   /**
    * The language of human-readable output, from `--lang` (parsed by `runCli` for
    * every command and removed from its arguments). Read it with {@link langOf}.

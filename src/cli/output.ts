@@ -1,16 +1,39 @@
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
-import { langOf, type CliIo } from "./io.js";
+import { langOf, UsageError, type CliIo } from "./io.js";
 
 export const FORMATS = ["json", "table", "csv", "md"] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Writes a command's result to `--out FILE` or stdout. */
+/**
+ * Why `--out FILE` cannot be written (its folder is missing or not a folder, or FILE is a folder),
+ * or undefined when it can be tried. Checked before any work is done.
+ */
+export function outPathProblem(cwd: string, out: string): string | undefined {
+  const path = resolve(cwd, out);
+  const dir = dirname(path);
+  if (!existsSync(dir)) return `cannot write --out ${out}: the folder ${dir} does not exist. Create it first (mkdir -p ${dir}) or choose another --out.`;
+  if (!statSync(dir).isDirectory()) return `cannot write --out ${out}: ${dir} is not a folder. Choose another --out.`;
+  if (existsSync(path) && statSync(path).isDirectory()) return `cannot write --out ${out}: it is a folder. Give a file name, e.g. --out ${out.replace(/\/$/, "")}/results.json.`;
+  return undefined;
+}
+
+/** Writes a command's result to `--out FILE` or stdout. A file that cannot be written is a {@link UsageError}. */
 export function emit(io: CliIo, text: string, out: string | undefined): void {
   const body = text.endsWith("\n") ? text : text + "\n";
-  if (out === undefined) io.stdout(body);
-  else writeFileSync(resolve(io.cwd, out), body, "utf8");
+  if (out === undefined) {
+    io.stdout(body);
+    return;
+  }
+  const problem = outPathProblem(io.cwd, out);
+  if (problem !== undefined) throw new UsageError(problem);
+  try {
+    writeFileSync(resolve(io.cwd, out), body, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write --out ${out}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : ((e as Error).message.split("\n")[0] ?? String(e))}. Choose another --out.`);
+  }
 }
 
 /** Prints diagnostics on stderr, one `FILE:LINE:COLUMN: severity CODE: message` line each, worded per `--lang`. */
@@ -19,7 +42,10 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]):
   for (const d of sortDiagnostics(diagnostics)) io.stderr(formatDiagnostic(d, lang) + "\n");
 }
 
-/** A progress line on a terminal's stderr, rewritten in place; nothing when stderr is not a terminal. */
+/**
+ * A progress line on a terminal's stderr, rewritten in place; nothing when stderr is not a terminal.
+ * `done()` clears it: call it before writing anything else to stderr (it may be called often).
+ */
 export function progressReporter(io: CliIo): ((label: string) => void) & { done: () => void } {
   let last = 0;
   let shown = false;
@@ -34,6 +60,8 @@ export function progressReporter(io: CliIo): ((label: string) => void) & { done:
   return Object.assign(report, {
     done: () => {
       if (shown) io.stderr("\r\x1b[K");
+      shown = false;
+      last = 0;
     },
   });
 }

@@ -1,6 +1,8 @@
 import pkg from "../../package.json" with { type: "json" };
 import { isLang, type Lang } from "../diagnostics/define.js";
+import { didYouMean } from "../diagnostics/index.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
+import { outPathProblem } from "./output.js";
 import { validateCommand, validateHelp } from "./commands/validate.js";
 import { sipasCommand, sipasHelp } from "./commands/sipas.js";
 import { scoreCommand, scoreHelp } from "./commands/score.js";
@@ -85,6 +87,17 @@ export function takeLang(argv: readonly string[]): { lang: Lang | undefined; res
   return { lang, rest };
 }
 
+/** The value of `--out` (`--out FILE` or `--out=FILE`), to check its folder before any work. */
+function outFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") return undefined;
+    if (a === "--out") return argv[i + 1];
+    if (a.startsWith("--out=")) return a.slice("--out=".length);
+  }
+  return undefined;
+}
+
 /** Runs the CLI on `argv` (without node and script); returns the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof takeLang>;
@@ -107,7 +120,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr(`par-index: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.\n`);
+    const near = didYouMean(name, Object.keys(COMMANDS));
+    io.stderr(`par-index: unknown command "${name}".${near === undefined ? "" : ` Did you mean "${near}"?`} Commands: ${Object.keys(COMMANDS).join(", ")}; see par-index --help.\n`);
     return EXIT_USAGE;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -115,10 +129,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   try {
+    const out = outFlag(rest);
+    const problem = out === undefined ? undefined : outPathProblem(io.cwd, out);
+    if (problem !== undefined) throw new UsageError(problem);
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`par-index ${name}: ${e.message}\n\n${command.help}\n`);
+      // One line, then where the options are listed (not the whole help).
+      io.stderr(`par-index ${name}: ${e.message}\nRun "par-index ${name} --help" for its options.\n`);
       return EXIT_USAGE;
     }
     throw e;

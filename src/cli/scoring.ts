@@ -10,6 +10,7 @@ import { asArray, type OptionSpec } from "./args.js";
 import { UsageError, type CliIo } from "./io.js";
 import { printDiagnostics, progressReporter } from "./output.js";
 import { loadTrust, TRUST_HELP, TRUST_OPTIONS, type ReadFileRecord, type TrustFlags, type TrustLoad } from "./trust.js";
+import { pathOf, renameAll, stdinFile } from "./stdin.js";
 
 /** The flags shared by `score`, `explain` and `check-evidence`. */
 export const EVIDENCE_OPTIONS = {
@@ -37,7 +38,7 @@ export interface EvidenceFlags extends TrustFlags {
   verbose?: boolean | undefined;
 }
 
-export const EVIDENCE_HELP = `  --framework F.yaml   the framework (required)
+export const EVIDENCE_HELP = `  --framework F.yaml   the framework (required); any one file may be - (standard input)
   --evidence FILE      inputs: CSV (long or wide form) or JSON; repeatable; points tables are detected
   --points FILE        a points table CSV (unit,criterion,self,appraised[,note]); repeatable
   --units FILE         the unit registry (code,name,type,parent,...)
@@ -92,10 +93,12 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
   }
   if (!flags.survey && responses.length > 0) throw new UsageError("--responses needs --survey S.yaml.");
 
+  const stdin = await stdinFile(io, [flags.framework, flags.units, ...evidenceFiles, ...pointsFiles]);
   const frameworkFiles: string[] = [];
   // `extends` is confined to the framework's own folder and below (README, "Safety and limits").
-  const loaded = loadFrameworkFile(flags.framework, { root: dirname(flags.framework), onFile: (f) => frameworkFiles.push(f) });
-  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+  const frameworkPath = pathOf(flags.framework, stdin);
+  const loaded = loadFrameworkFile(frameworkPath, { root: dirname(frameworkPath), onFile: (f) => frameworkFiles.push(f) });
+  if (!loaded.ok) return { ok: false, diagnostics: renameAll(loaded.diagnostics, stdin) };
   const framework = loaded.framework;
   const schema = evidenceSchemaOf(framework);
 
@@ -104,18 +107,21 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
   const roleOf = (file: string): ReadFileRecord["role"] => (file === flags.units ? "units" : pointsFiles.includes(file) && !evidenceFiles.includes(file) ? "points" : "evidence");
   let evidence = await loadEvidence(
     {
-      evidence: evidenceFiles,
-      points: pointsFiles,
-      ...(flags.units !== undefined && { units: flags.units }),
+      evidence: evidenceFiles.map((f) => pathOf(f, stdin)),
+      points: pointsFiles.map((f) => pathOf(f, stdin)),
+      ...(flags.units !== undefined && { units: pathOf(flags.units, stdin) }),
       locale: locale as Locale,
       onProgress: (p) => progress(`reading ${p.file}: ${p.rows.toLocaleString("en")} rows`),
-      onFile: (f: FileSummary) => {
-        files.push({ file: f.file, role: roleOf(f.file), rows: f.stats.rowsRead });
-        if (flags.verbose)
+      onFile: (summary: FileSummary) => {
+        const f = stdin?.rename(summary) ?? summary;
+        files.push({ file: summary.file, role: roleOf(f.file), rows: f.stats.rowsRead });
+        if (flags.verbose) {
+          progress.done();
           io.stderr(
             `${f.file}${f.sheet === undefined ? "" : `:${f.sheet}`}: ${FILE_KINDS[f.kind]}, ${f.sheet === undefined ? `delimiter "${f.delimiter ?? ","}", ` : ""}locale ${f.locale}; ` +
               `rows read ${f.stats.rowsRead}, used ${f.stats.rowsUsed}, rejected ${f.stats.rowsRejected}\n`,
           );
+        }
       },
     },
     schema,
@@ -147,7 +153,7 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
   return {
     ok: true,
     framework,
-    evidence: { ...evidence, diagnostics: [...loaded.diagnostics, ...evidence.diagnostics] },
+    evidence: { ...evidence, diagnostics: renameAll([...loaded.diagnostics, ...evidence.diagnostics], stdin) },
     frameworkFiles,
     files,
     locale: locale as Locale,

@@ -1,4 +1,4 @@
-import DecimalJs from "decimal.js";
+import { Decimal as DecimalJs } from "decimal.js";
 import { exactDiv, exactRound, exactTimes } from "./exact.js";
 
 /**

@@ -10,7 +10,7 @@
  * approximation; arithmetic, comparisons and rounding read the fraction. Every other
  * number is exact as it is. The approximation is what explanations display.
  */
-import DecimalJs from "decimal.js";
+import { Decimal as DecimalJs } from "decimal.js";
 import { Dec, type Decimal, type Rounding } from "./decimal.js";
 
 /** An exact fraction n ÷ d, d > 0, in lowest terms. */

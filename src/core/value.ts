@@ -39,6 +39,14 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * True for a {@link CalendarDate}, by its kind tag rather than `instanceof`, so a date made by
+ * another copy of the library (its CommonJS and ESM builds loaded side by side) is still a date.
+ */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "date" && typeof (value as { epochDay?: unknown }).epochDay === "number";
+}
+
 /** A calendar date without time zone; `epochDay` counts days since 1970-01-01. */
 export class CalendarDate {
   readonly kind = "date" as const;
@@ -89,6 +97,6 @@ export function formatValue(value: Value): string {
   if (isDecimal(value)) return value.toString();
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "boolean") return String(value);
-  if (value instanceof CalendarDate) return value.toString();
+  if (isCalendarDate(value)) return value.toString();
   return value.reason === "division_by_zero" ? "missing (division by zero)" : "missing";
 }

@@ -4,6 +4,7 @@ import { engineMessages } from "./messages/engine.js";
 import { evidenceMessages } from "./messages/evidence.js";
 import { exprMessages } from "./messages/expr.js";
 import { frameworkMessages } from "./messages/framework.js";
+import { packageMessages } from "./messages/package.js";
 import { surveyMessages } from "./messages/survey.js";
 import { trustMessages } from "./messages/trust.js";
 import { yamlMessages } from "./messages/yaml.js";
@@ -24,6 +25,7 @@ export const CATALOGUE = {
   ...trustMessages,
   ...xlsxMessages,
   ...analysisMessages,
+  ...packageMessages,
 };
 
 export type Catalogue = typeof CATALOGUE;

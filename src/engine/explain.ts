@@ -3,6 +3,7 @@
  * the rule and the band or branch that applied, its points and the points lost.
  * Titles are printed as written (Vietnamese intact).
  */
+import { argumentError, expectFramework } from "../core/args.js";
 import { type Decimal, type Rounding, roundTo } from "../core/decimal.js";
 import { formatValue, type Value } from "../core/value.js";
 import { isDecimal } from "../core/decimal.js";
@@ -27,6 +28,8 @@ export function explanationLines(e: Explanation): string[] {
  * Needs a result scored with explanations (the default).
  */
 export function explainText(unit: UnitResult, framework: CompiledFramework): string {
+  if (typeof unit !== "object" || unit === null || !Array.isArray((unit as { nodes?: unknown }).nodes)) throw argumentError("explainText(unit, framework)", "unit", "a unit of score(…).units", unit);
+  expectFramework("explainText(unit, framework)", "framework", framework);
   const r = framework.rounding;
   const pts = (d: Decimal) => roundTo(d, r).toString();
   const idx = (d: Decimal | undefined) => (d === undefined ? "–" : roundTo(d, r).toFixed(r.decimals));

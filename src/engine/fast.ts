@@ -11,7 +11,7 @@
  * (the property tests check both against each other).
  */
 import type { Decimal, Rounding } from "../core/decimal.js";
-import { CalendarDate, type Value } from "../core/value.js";
+import { isCalendarDate, type Value } from "../core/value.js";
 import type { PointsEntry } from "../evidence/model.js";
 import type { RulePlan } from "../framework/ir.js";
 import { compareDecimals } from "../expr/compile.js";
@@ -87,7 +87,7 @@ export function fastValueRule(ctx: FastContext, rule: Exclude<RulePlan, { kind: 
       const { due, lateUntil } = rule;
       return (v) => {
         if (isMiss(v)) return missing;
-        if (!(v instanceof CalendarDate)) return Number.NaN;
+        if (!isCalendarDate(v)) return Number.NaN;
         if (v.compare(due) <= 0) return full;
         return lateUntil === undefined || v.compare(lateUntil) <= 0 ? late : 0;
       };

@@ -1,9 +1,8 @@
-export { score, makeScoreResult, compareCodes } from "./score.js";
+export { score } from "./score.js";
 export { explainText, explanationLines } from "./explain.js";
 export { scoreResultToJson, unitResultToJson, diagnosticToJson } from "./json.js";
 export type { ScoreResultJson, UnitJson, CriterionJson, DiagnosticJson } from "./json.js";
 export { gradeOf } from "./grade.js";
-export { conditionHolds, conditionsHold } from "./rules.js";
 export type {
   AdjustmentResult,
   Explanation,

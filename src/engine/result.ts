@@ -8,7 +8,7 @@ import type { Value } from "../core/value.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { UnitInfo } from "../evidence/model.js";
 import type { CompiledFramework, NotApplicablePolicy, RuleKind } from "../framework/ir.js";
-import type { ScoreResultJson } from "./json.js";
+import type { ScoreResultJson, UnitJson } from "./json.js";
 
 export type NodeStatus = "scored" | "not_applicable" | "missing";
 
@@ -110,6 +110,8 @@ export interface UnitResult {
   readonly nodes: readonly NodeResult[];
   /** Scoring diagnostics of this unit. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The specification's unit JSON, which `JSON.stringify(unit)` gives. */
+  toJSON(): UnitJson;
 }
 
 export interface ScoreResult {

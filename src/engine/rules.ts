@@ -3,7 +3,7 @@
  * applied out. Manual rules read the points table and live in {@link evaluateManual}.
  */
 import { type Decimal, roundTo, ZERO, ONE } from "../core/decimal.js";
-import { CalendarDate, type Missing, type Value } from "../core/value.js";
+import { isCalendarDate, type CalendarDate, type Missing, type Value } from "../core/value.js";
 import type { PointsEntry } from "../evidence/model.js";
 import type { BandCondition, BandPlan, RulePlan } from "../framework/ir.js";
 import type { EnginePlan } from "./plan.js";
@@ -133,13 +133,13 @@ export function evaluateValueRule(
     case "deadline": {
       if (!describe) {
         if (isMissing(value)) return points(plan, rule.missingPoints, "");
-        if (!(value instanceof CalendarDate)) return { kind: "invalid", value, expected: "a date" };
+        if (!isCalendarDate(value)) return { kind: "invalid", value, expected: "a date" };
         if (value.compare(rule.due) <= 0) return points(plan, max, "");
         if (rule.lateUntil === undefined || value.compare(rule.lateUntil) <= 0) return points(plan, rule.late, "");
         return { kind: "points", points: ZERO, branch: "" };
       }
       if (isMissing(value)) return points(plan, rule.missingPoints, `missing → ${rule.missingPoints.toString()}`);
-      if (!(value instanceof CalendarDate)) return { kind: "invalid", value, expected: "a date" };
+      if (!isCalendarDate(value)) return { kind: "invalid", value, expected: "a date" };
       if (value.compare(rule.due) <= 0) return points(plan, max, `on or before ${rule.due.toString()} → ${max.toString()}`);
       if (rule.lateUntil === undefined) return points(plan, rule.late, `after ${rule.due.toString()} → ${rule.late.toString()}`);
       if (value.compare(rule.lateUntil) <= 0) {

@@ -8,6 +8,9 @@
  * per unit rather than several per node.
  */
 import { nfc } from "../core/text.js";
+import { argumentError, expectFramework, expectOptions } from "../core/args.js";
+import { mergeEvidence } from "../evidence/merge.js";
+import type { EvidencePart } from "../evidence/part.js";
 import { ZERO } from "../core/decimal.js";
 import { formatValue, MISSING, type Value } from "../core/value.js";
 import { diag, type Diagnostic, type Location } from "../diagnostics/index.js";
@@ -49,7 +52,10 @@ const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
  * evidence sorted by code. Units come back ranked (by `framework.ranking`) and sorted
  * by rank, then code. Never throws.
  */
-export function score(framework: CompiledFramework, evidence: EvidenceSet, options: ScoreOptions = {}): ScoreResult {
+export function score(framework: CompiledFramework, evidence: EvidenceSet | EvidencePart | readonly EvidencePart[], options: ScoreOptions = {}): ScoreResult {
+  expectFramework("score(framework, evidence, options)", "framework", framework);
+  expectOptions("score(framework, evidence, options)", "options", options);
+  evidence = evidenceSetOf(evidence);
   const plan = enginePlan(framework);
   const explain = options.explain !== false;
   const units: readonly UnitInfo[] =
@@ -69,6 +75,22 @@ export function score(framework: CompiledFramework, evidence: EvidenceSet, optio
   for (const u of scored) for (const d of u.diagnostics) diagnostics.push(d);
   for (const d of ranked.diagnostics) diagnostics.push(d);
   return makeScoreResult(framework, ranked.units, diagnostics);
+}
+
+/** The evidence as a set: a set as it is; a part, or an array of parts, merged. Anything else is a TypeError. */
+function evidenceSetOf(evidence: unknown): EvidenceSet {
+  const e = evidence as Partial<EvidenceSet & EvidencePart> | null;
+  if (Array.isArray(evidence)) return mergeEvidence(evidence as EvidencePart[]);
+  if (typeof e === "object" && e !== null && e.byUnit instanceof Map && Array.isArray(e.diagnostics)) {
+    if (Array.isArray(e.units) && e.stats !== undefined) return e as EvidenceSet;
+    if (typeof e.kind === "string" && e.rejectedRows !== undefined) return mergeEvidence([e as EvidencePart]);
+  }
+  throw argumentError(
+    "score(framework, evidence, options)",
+    "evidence",
+    "an evidence set from mergeEvidence([...parts]) or loadEvidence(...), a part from readEvidenceCsv / readEvidenceJson, or an array of parts",
+    evidence,
+  );
 }
 
 /** Wraps units and diagnostics as a {@link ScoreResult} with its `toJSON`. */

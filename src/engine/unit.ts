@@ -12,6 +12,7 @@ import type { PointsEntry, UnitEvidence, UnitInfo } from "../evidence/model.js";
 import type { RulePlan } from "../framework/ir.js";
 import { scaledNumIndex } from "./fixed.js";
 import { gradeOf } from "./grade.js";
+import { unitResultToJson, type UnitJson } from "./json.js";
 import type { EnginePlan, ExprDeps } from "./plan.js";
 import type { AdjustmentResult, Explanation, NodeResult, NodeStatus, PartResult, UnitResult, ValueRead } from "./result.js";
 import { evaluateManual, evaluateValueRule } from "./rules.js";
@@ -212,27 +213,24 @@ export class UnitScore implements UnitResult {
     return this.core.diagnostics;
   }
 
-  /** A plain view (without the store it reads). */
-  toJSON(): Record<string, unknown> {
-    return {
-      unit: this.unit,
-      name: this.name,
-      info: this.info,
-      rank: this.rank,
-      rankGroup: this.rankGroup,
-      points: this.points,
-      criteriaPoints: this.criteriaPoints,
-      uncappedPoints: this.uncappedPoints,
-      max: this.max,
-      index: this.index,
-      publishedIndex: this.publishedIndex,
-      grade: this.grade,
-      complete: this.complete,
-      parts: this.parts,
-      adjustments: this.adjustments,
-      nodes: this.nodes,
-      diagnostics: this.diagnostics,
-    };
+  /** The specification's unit JSON (`JSON.stringify(unit)`): numbers rounded as the framework says. */
+  toJSON(): UnitJson {
+    return unitResultToJson(this, this.core.plan.framework);
+  }
+
+  /**
+   * What `console.log(unit)` shows in Node, Deno and browsers' consoles that honour it: the unit's
+   * scores, not the store behind them. Keyed by `Symbol.for`, so the core imports nothing from Node.
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): Record<string, unknown> {
+    const json = this.toJSON();
+    const summary: Record<string, unknown> = { unit: json.unit, name: json.name, rank: json.rank, points: json.points, max: json.max };
+    if (json.index !== undefined) summary["index"] = json.index;
+    if (json.grade !== undefined) summary["grade"] = json.grade;
+    summary["complete"] = json.complete;
+    summary["parts"] = json.parts;
+    if (this.diagnostics.length > 0) summary["diagnostics"] = this.diagnostics.length;
+    return summary;
   }
 }
 

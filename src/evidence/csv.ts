@@ -2,10 +2,10 @@
  * Incremental CSV record splitting. Records are cut at line breaks outside quotes
  * (`\n`, `\r\n` or a lone `\r`), each with the line it starts on. A record without
  * quotes is split on the delimiter directly (the hot path); a record with quotes is
- * handed to csv-parse, which unescapes `""` and rejects malformed quoting. A bad
+ * handed to the core's RFC 4180 record parser, which unescapes `""` and rejects malformed quoting. A bad
  * record is reported and skipped; the next one is read normally.
  */
-import { parse as parseCsv } from "csv-parse/sync";
+import { parseCsvRecords, type CsvRecordError } from "../core/csv-records.js";
 
 export type Delimiter = "," | ";";
 
@@ -217,15 +217,14 @@ export class CsvSplitter {
       this.sink.record(text.split(delim), line);
       return;
     }
-    try {
-      const records = parseCsv(text, { delimiter: delim, relax_column_count: true, bom: false }) as string[][];
-      const record = records[0];
-      if (records.length === 1 && record !== undefined) this.sink.record(record, line);
-      else this.sink.syntaxError("unexpected line break", line, 1);
-    } catch (error) {
-      const e = error as { code?: string; index?: number };
-      this.sink.syntaxError(describeCsvError(e.code), line, (e.index ?? 0) + 1);
+    const parsed = parseCsvRecords(text, delim);
+    if (!parsed.ok) {
+      this.sink.syntaxError(describeCsvError(parsed.error.problem), line, parsed.error.field + 1);
+      return;
     }
+    const record = parsed.records[0];
+    if (parsed.records.length === 1 && record !== undefined) this.sink.record(record.cells, line);
+    else this.sink.syntaxError("unexpected line break", line, 1);
   }
 }
 
@@ -249,17 +248,14 @@ function indexOr(text: string, needle: string, from: number, otherwise: number):
   return i < 0 ? otherwise : i;
 }
 
-function describeCsvError(code: string | undefined): string {
-  switch (code) {
-    case "CSV_INVALID_CLOSING_QUOTE":
+function describeCsvError(problem: CsvRecordError["problem"]): string {
+  switch (problem) {
+    case "closing-quote":
       return "a quoted cell is followed by text before the next delimiter";
-    case "INVALID_OPENING_QUOTE":
-    case "CSV_INVALID_OPENING_QUOTE":
+    case "opening-quote":
       return "a quote appears inside a cell that does not start with a quote";
-    case "CSV_QUOTE_NOT_CLOSED":
+    case "unclosed-quote":
       return "a quoted cell is never closed";
-    default:
-      return `the row cannot be parsed (${code ?? "unknown error"})`;
   }
 }
 

@@ -1,8 +1,8 @@
 /** Evidence import: typed values, CSV and JSON readers, merging, and the missing-input check. */
 export type { EvidenceSet, ImportStats, InputEntry, PointsEntry, UnitEvidence, UnitInfo } from "./model.js";
 export { type EvidenceSchema, evidenceSchemaOf } from "./schema.js";
-export { type Locale, LOCALES, canonicalNumber, isLocale } from "./locale.js";
-export { type ValueProblem, type ValueResult, parseValue, valueFromJson } from "./values.js";
+export { type Locale, LOCALES, isLocale } from "./locale.js";
+export { type ValueProblem, type ValueResult, parseValue } from "./values.js";
 export {
   type EvidenceFileKind,
   type EvidencePart,
@@ -18,7 +18,7 @@ export {
   kindLabel,
   readEvidenceCsv,
 } from "./reader.js";
-export { type JsonReadOptions, isJsonRegistry, readEvidenceJson, readJsonText, readUnitsJson } from "./json.js";
+export { type JsonReadOptions, readEvidenceJson, readJsonText, readUnitsJson } from "./json.js";
 export { mergeEvidence } from "./merge.js";
 export { type UnitMissingInputs, checkEvidence } from "./check.js";
 export type { Delimiter } from "./csv.js";

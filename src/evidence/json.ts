@@ -6,6 +6,7 @@
  * Registry: `[{ "code", "name", "type", "parent", ...attributes }]` or `{ "units": [ ... ] }`.
  * Every input value and every points entry counts as one row.
  */
+import { expectOptions, expectSchema, expectTextOrBytes } from "../core/args.js";
 import { FORBIDDEN_KEYS } from "../yaml/load.js";
 import { type Decimal, isDecimal } from "../core/decimal.js";
 import type { Diagnostic, DocPath, Location } from "../diagnostics/index.js";
@@ -95,6 +96,8 @@ function reportDuplicates(
 
 /** Reads parsed JSON evidence (see the module comment for the shape). Diagnostics carry a JSON `path`. */
 export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options: JsonReadOptions = {}): EvidencePart {
+  expectSchema("readEvidenceJson(data, schema, options)", "schema", schema);
+  expectOptions("readEvidenceJson(data, schema, options)", "options", options);
   const b = builder(schema, options);
   const where = (path: DocPath, extra: Location = {}): Location => ({ path, ...extra });
   if (!isObject(data)) {
@@ -230,6 +233,7 @@ function builder(schema: EvidenceSchema, options: JsonReadOptions): PartBuilder 
 
 /** Reads a parsed JSON unit registry: a list of `{code, name, type?, parent?, ...}` or `{ "units": [...] }`. */
 export function readUnitsJson(data: unknown, options: { file?: string; duplicates?: ReadonlyMap<object, readonly DuplicateKey[]> } = {}): EvidencePart {
+  expectOptions("readUnitsJson(data, options)", "options", options);
   const b = builder(EMPTY_SCHEMA, options.file === undefined ? {} : { file: options.file });
   if (isObject(data)) reportDuplicates(b, options, data, [], (d) => (Array.isArray(d.value) ? Math.max(1, d.value.length) : 1));
   const list = Array.isArray(data) ? data : isObject(data) ? data["units"] : undefined;
@@ -297,6 +301,8 @@ export function readUnitsJson(data: unknown, options: { file?: string; duplicate
  * diagnostic get a line and column in the text, besides the JSON path.
  */
 export function readJsonText(text: string, schema: EvidenceSchema, options: JsonReadOptions = {}): EvidencePart {
+  expectTextOrBytes("readJsonText(text, schema, options)", "text", text);
+  expectSchema("readJsonText(text, schema, options)", "schema", schema);
   const parsed = parseJsonExact(text);
   if (!parsed.ok) {
     const b = builder(schema, options);

@@ -8,6 +8,7 @@
  * - The registry is the one given, else the registry files among the parts; units
  *   not in it are errors. Without any registry, the units are those seen, in order.
  */
+import { argumentError } from "../core/args.js";
 import { isDecimal } from "../core/decimal.js";
 import { isMissing, type Value } from "../core/value.js";
 import { type Diagnostic, type DocPath, type Location, diag } from "../diagnostics/index.js";
@@ -23,7 +24,14 @@ interface Target {
   ownPoints: boolean;
 }
 
-export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonly UnitInfo[]): EvidenceSet {
+export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonly UnitInfo[] | EvidencePart): EvidenceSet {
+  if (!Array.isArray(parts)) throw argumentError("mergeEvidence(parts, registry)", "parts", "an array of parts from readEvidenceCsv / readEvidenceJson / readUnitsJson", parts);
+  if (registry !== undefined && !Array.isArray(registry)) {
+    const part = registry as { registry?: unknown };
+    // A units part (readUnitsJson / a registry CSV) given as the registry: use its units.
+    if (typeof part === "object" && part !== null && Array.isArray(part.registry)) return mergeEvidence([registry as EvidencePart, ...parts]);
+    throw argumentError("mergeEvidence(parts, registry)", "registry", "an array of units ({ code, name }) or the part from readUnitsJson", registry);
+  }
   const diagnostics: Diagnostic[] = [];
   // One at a time: spreading a huge list into push() overflows the stack.
   for (const p of parts) for (const d of p.diagnostics) diagnostics.push(d);

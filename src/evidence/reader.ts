@@ -3,6 +3,7 @@
  * {@link EvidencePart} out. Memory holds the evidence kept and one partial line,
  * never the whole file.
  */
+import { expectOptions, expectSchema, expectTextOrBytes } from "../core/args.js";
 import { type Decimal, isDecimal } from "../core/decimal.js";
 import { MISSING } from "../core/value.js";
 import type { Location } from "../diagnostics/index.js";
@@ -107,6 +108,8 @@ export const MAX_CELL_CHARS = 1 << 16;
 
 /** Creates an incremental CSV evidence reader (registry, long or wide inputs, or points table). */
 export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceReaderOptions = {}): EvidenceReader {
+  expectSchema("createEvidenceReader(schema, options)", "schema", schema);
+  expectOptions("createEvidenceReader(schema, options)", "options", options);
   const locale: Locale = options.locale ?? "en";
   const partOptions: { file?: string; locale: Locale; registry?: readonly UnitInfo[] | ReadonlySet<string>; maxDiagnostics?: number } = { locale };
   if (options.maxDiagnostics !== undefined) partOptions.maxDiagnostics = options.maxDiagnostics;
@@ -577,6 +580,8 @@ function isBlank(cells: readonly string[]): boolean {
 
 /** Reads a whole CSV text at once (same result as pushing it in chunks). */
 export function readEvidenceCsv(text: string | Uint8Array, schema: EvidenceSchema, options: EvidenceReaderOptions = {}): EvidencePart {
+  expectTextOrBytes("readEvidenceCsv(text, schema, options)", "text", text);
+  expectSchema("readEvidenceCsv(text, schema, options)", "schema", schema);
   const reader = createEvidenceReader(schema, options);
   reader.push(text);
   return reader.end();

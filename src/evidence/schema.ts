@@ -1,3 +1,4 @@
+import { expectFramework } from "../core/args.js";
 import type { CompiledFramework, InputPlan } from "../framework/ir.js";
 
 /**
@@ -12,6 +13,7 @@ export interface EvidenceSchema {
 
 /** The evidence schema of a compiled framework. */
 export function evidenceSchemaOf(framework: CompiledFramework): EvidenceSchema {
+  expectFramework("evidenceSchemaOf(framework)", "framework", framework);
   const criteria = new Set<string>();
   for (const node of framework.nodes) criteria.add(node.id);
   for (const adjustment of framework.adjustments) criteria.add(adjustment.id);

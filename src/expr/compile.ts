@@ -1,5 +1,5 @@
 import { Dec, type Decimal, isDecimal } from "../core/decimal.js";
-import { CalendarDate, DIVISION_BY_ZERO, MISSING, type Missing, type Value } from "../core/value.js";
+import { CalendarDate, isCalendarDate, DIVISION_BY_ZERO, MISSING, type Missing, type Value } from "../core/value.js";
 import { nfc } from "../core/text.js";
 import { exactAbs, exactCompare, exactDiv, exactMinus, exactNeg, exactPlus, exactRound, exactTimes } from "../core/exact.js";
 import type { CompiledExpr } from "../framework/ir.js";
@@ -18,7 +18,7 @@ const isMiss = (v: Value): v is Missing =>
 // decimal.js sets `constructor` on each instance: a cheap brand check before the general one.
 const isNum = (v: Value): v is Decimal =>
   typeof v === "object" && ((v as { constructor?: unknown }).constructor === Dec || isDecimal(v));
-const isDate = (v: Value): v is CalendarDate => v instanceof CalendarDate;
+const isDate = (v: Value): v is CalendarDate => isCalendarDate(v);
 /**
  * Compares two decimals like `a.cmp(b)` without the copy decimal.js makes of its argument: comparisons
  * are the commonest operation in rules, and this keeps them allocation-free. Reads decimal.js's

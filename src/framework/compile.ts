@@ -4,7 +4,7 @@
  * Only called when validation found no error.
  */
 import { DEFAULT_ROUNDING, ZERO, dec, isDecimal, type Decimal } from "../core/decimal.js";
-import { CalendarDate } from "../core/value.js";
+import { CalendarDate, isCalendarDate } from "../core/value.js";
 import { exactPlus } from "../core/exact.js";
 import type { DocPath } from "../diagnostics/index.js";
 import { compileExpression } from "../expr/index.js";
@@ -219,7 +219,7 @@ function compileRule(rule: RawRule, path: DocPath, max: Decimal, compileAt: (pat
 
 /** Freezes plain objects, arrays and Map values recursively; Decimals, dates and functions are left as they are. */
 function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value) || isDecimal(value) || value instanceof CalendarDate) return value;
+  if (typeof value !== "object" || value === null || Object.isFrozen(value) || isDecimal(value) || isCalendarDate(value)) return value;
   if (value instanceof Map) {
     for (const v of value.values()) deepFreeze(v);
     return Object.freeze(value);

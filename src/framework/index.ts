@@ -2,6 +2,7 @@
  * The framework pipeline: YAML text → positions → overlays → schema → static
  * checks → compiled, frozen plan. Pure: `extends` is resolved through a callback.
  */
+import { expectOptions, expectString } from "../core/args.js";
 import { diag, hasErrors, sortDiagnostics, type Diagnostic, type DocPath } from "../diagnostics/index.js";
 import { checkGrades } from "./checks/bands.js";
 import { flattenCriteria, type CheckContext } from "./checks/context.js";
@@ -41,6 +42,8 @@ export type FrameworkResult =
  * else for (const d of result.diagnostics) console.error(formatDiagnostic(d));
  */
 export function parseFramework(text: string, options: ParseFrameworkOptions = {}): FrameworkResult {
+  expectString("parseFramework(text, options)", "text", text);
+  expectOptions("parseFramework(text, options)", "options", options);
   try {
     return runPipeline(text, options);
   } catch (error) {

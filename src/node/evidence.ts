@@ -3,6 +3,7 @@
  * evidence kept), JSON read whole. Never throws: unreadable files become diagnostics.
  */
 import { open, stat } from "node:fs/promises";
+import { argumentError, expectOptions, expectSchema, expectString } from "../core/args.js";
 import { diag } from "../diagnostics/index.js";
 import type { Locale } from "../evidence/locale.js";
 import type { EvidenceSet, UnitInfo } from "../evidence/model.js";
@@ -49,6 +50,9 @@ const EMPTY_SCHEMA: EvidenceSchema = { inputs: new Map(), criteria: new Set() };
  * with `{` or `[`, otherwise CSV (registry, long or wide inputs, or points table).
  */
 export async function readEvidenceFile(path: string, schema: EvidenceSchema, options: ReadEvidenceFileOptions = {}): Promise<EvidencePart> {
+  expectString("readEvidenceFile(path, schema, options)", "path", path);
+  expectSchema("readEvidenceFile(path, schema, options)", "schema", schema);
+  expectOptions("readEvidenceFile(path, schema, options)", "options", options);
   const file = options.displayName ?? path;
   const locale = options.locale ?? "en";
   const isJsonName = path.toLowerCase().endsWith(".json");
@@ -183,6 +187,9 @@ export interface FileSummary {
  * every evidence and points file, and merges them into one EvidenceSet.
  */
 export async function loadEvidence(options: LoadEvidenceOptions, schema: EvidenceSchema): Promise<EvidenceSet> {
+  expectOptions("loadEvidence(options, schema)", "options", options);
+  if (options === undefined) throw argumentError("loadEvidence(options, schema)", "options", "an object such as { units, evidence, points, locale }", options);
+  expectSchema("loadEvidence(options, schema)", "schema", schema);
   const parts: EvidencePart[] = [];
   const common = (spec: EvidenceFileSpec): ReadEvidenceFileOptions => {
     const o: { -readonly [K in keyof ReadEvidenceFileOptions]: ReadEvidenceFileOptions[K] } = {};

@@ -5,6 +5,7 @@
  * the bounded reader: only regular files, at most {@link MAX_FRAMEWORK_BYTES} bytes
  * counted while reading (`/dev/zero` is refused, never read until memory runs out).
  */
+import { expectOptions, expectString } from "../core/args.js";
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, relative, resolve as resolvePath, sep } from "node:path";
 import { diag } from "../diagnostics/index.js";
@@ -55,6 +56,8 @@ function inside(root: string, path: string): boolean {
  * extends, come back as diagnostics.
  */
 export function loadFrameworkFile(path: string, options: LoadFrameworkOptions = {}): FrameworkResult {
+  expectString("loadFrameworkFile(path, options)", "path", path);
+  expectOptions("loadFrameworkFile(path, options)", "options", options);
   const read = readFramework(path);
   if (!read.ok) {
     const where = { file: path, line: 1, column: 1 };

@@ -13,3 +13,4 @@ export { readEvidenceWorkbook, isWorkbookName, type ReadWorkbookOptions } from "
 export { readResponsesWorkbook } from "./xlsx/survey.js";
 export { openWorkbook, type CellValue, type OpenWorkbookResult, type RowCells, type SheetInfo, type XlsxWorkbook } from "./xlsx/workbook.js";
 export { renderChartSvg, renderCharts } from "./charts.js";
+export { listFrameworks, loadBundledFramework, type BundledFrameworkFile } from "./bundled.js";

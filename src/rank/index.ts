@@ -1,1 +1,1 @@
-export { rank, rankKeys, unitAttribute, type RankOutcome } from "./rank.js";
+export { rank, type RankOutcome } from "./rank.js";

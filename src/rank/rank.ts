@@ -4,6 +4,7 @@
  * tiebreaks, separate sequences within a unit attribute, and incomplete units
  * after the complete ones. Never compares floats.
  */
+import { argumentError, expectFramework } from "../core/args.js";
 import { type Decimal, type Rounding, roundTo } from "../core/decimal.js";
 import { diag, type Diagnostic } from "../diagnostics/index.js";
 import type { UnitInfo } from "../evidence/model.js";
@@ -97,6 +98,8 @@ function withRank(unit: UnitResult, rank: number, group: string | undefined): Un
  * output order) is by rank, then by unit code.
  */
 export function rank(units: readonly UnitResult[], ranking: RankingPlan, rounding: Rounding, framework: CompiledFramework): RankOutcome {
+  if (!Array.isArray(units)) throw argumentError("rank(units, ranking, rounding, framework)", "units", "an array of units (score(…).units)", units);
+  expectFramework("rank(units, ranking, rounding, framework)", "framework", framework);
   const diagnostics: Diagnostic[] = [];
   const groups = new Map<string, { unit: UnitResult; keys: Key[] }[]>();
   for (const unit of units) {

@@ -1,3 +1,4 @@
+import { expectScoreResult } from "../core/args.js";
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import type { Locale } from "../evidence/locale.js";
@@ -20,7 +21,9 @@ export interface CsvOptions {
  * The header keeps these English column names in every language (they are keys); text
  * that a spreadsheet would run as a formula is written as text (see {@link csvField}).
  */
-export function toCsv(result: ScoreResult, framework: CompiledFramework = result.framework, options: CsvOptions = {}): string {
+export function toCsv(result: ScoreResult, frameworkArg?: CompiledFramework, options: CsvOptions = {}): string {
+  expectScoreResult("toCsv(result)", "result", result);
+  const framework = frameworkArg ?? result.framework;
   const locale = options.locale ?? "en";
   const sep = locale === "vi" ? ";" : ",";
   const fields = fieldsOf(framework);

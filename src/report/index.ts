@@ -1,8 +1,7 @@
 export { toTidyRows, type TidyRow } from "./tidy.js";
 export { toTable } from "./table.js";
 export { toMarkdown } from "./markdown.js";
-export { toCsv, csvField } from "./csv.js";
-export { stringWidth, pad } from "./width.js";
+export { toCsv } from "./csv.js";
 export {
   type CellData,
   type ColumnSpec,

@@ -1,3 +1,4 @@
+import { expectScoreResult } from "../core/args.js";
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { fieldsOf, summaryCells } from "./columns.js";
@@ -11,7 +12,9 @@ import { pad, stringWidth } from "./width.js";
  * of every field (%), total points, max, index, grade and an incomplete flag, aligned
  * by display width; then a legend of the field titles. Vietnamese by default.
  */
-export function toTable(result: ScoreResult, framework: CompiledFramework = result.framework, options: TextOptions = {}): string {
+export function toTable(result: ScoreResult, frameworkArg?: CompiledFramework, options: TextOptions = {}): string {
+  expectScoreResult("toTable(result)", "result", result);
+  const framework = frameworkArg ?? result.framework;
   const cells = summaryCells(result, framework, options);
   const { numeric } = cells;
   // Text from files is shown, never sent to the terminal as control sequences.

@@ -2,6 +2,7 @@
  * Tidy rows: one plain row per unit × criterion node, numbers as JS numbers rounded
  * per the framework, for notebooks and dataframes.
  */
+import { expectScoreResult } from "../core/args.js";
 import type { ScoreResult } from "../engine/result.js";
 import { unitResultToJson } from "../engine/json.js";
 import type { NodeStatus } from "../engine/result.js";
@@ -26,6 +27,7 @@ export interface TidyRow {
 
 /** One row per unit × node, units in result order (rank, then code), nodes in framework order. */
 export function toTidyRows(result: ScoreResult): TidyRow[] {
+  expectScoreResult("toTidyRows(result)", "result", result);
   const fw = result.framework;
   const rows: TidyRow[] = [];
   for (const u of result.units) {

@@ -1,5 +1,5 @@
 /** SIPAS: survey definitions, responses and ratings, mergeable accumulators, indices, bridge to PAR INDEX. */
-export { parseSurvey, normalizeAnswer, type ParseSurveyOptions, type ParseSurveyResult } from "./parse.js";
+export { parseSurvey, type ParseSurveyOptions, type ParseSurveyResult } from "./parse.js";
 export type {
   CompiledSurvey,
   ScalePlan,
@@ -14,12 +14,6 @@ export type {
 export {
   createSurveyAccumulator,
   mergeAccumulators,
-  addUnitInto,
-  unitAccumulator,
-  totalOf,
-  itemTotals,
-  accumulatorSnapshot,
-  parseWeight,
   UnitAccumulator,
   type SurveyAccumulator,
   type ItemTotals,
@@ -37,9 +31,6 @@ export { readRatings, type RatingsReadResult } from "./ratings.js";
 export {
   computeSurveyResult,
   unitIndices,
-  wilson,
-  effectiveN,
-  Z95,
   type SurveyResult,
   type UnitIndices,
   type ItemIndex,

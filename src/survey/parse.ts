@@ -2,6 +2,7 @@
  * Loads, validates and compiles a `par-index/survey-v1` definition:
  * YAML with positions → zod schema → static checks (all in one pass) → frozen plan.
  */
+import { expectOptions, expectString } from "../core/args.js";
 import { z } from "zod";
 import { describeExpected } from "../diagnostics/describe.js";
 import { DEFAULT_ROUNDING, Dec, ONE, ZERO, type Decimal, type RoundingMode } from "../core/decimal.js";
@@ -39,6 +40,8 @@ const RESERVED_COLUMNS = ["respondent", "unit"];
  * checks) comes back as a diagnostic with file, line and column.
  */
 export function parseSurvey(text: string, options: ParseSurveyOptions = {}): ParseSurveyResult {
+  expectString("parseSurvey(text, options)", "text", text);
+  expectOptions("parseSurvey(text, options)", "options", options);
   const file = options.filename;
   const loaded = loadYaml(text, file);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];

@@ -1,9 +1,9 @@
 /**
  * Counter / portal ratings CSV: `unit,level,count` (any column order; level by
  * number or label, case-insensitive; count a non-negative whole number).
- * Ratings files are small (a row per unit and level), so they are parsed in one go with csv-parse.
+ * Ratings files are small (a row per unit and level), so they are parsed in one go with the core's RFC 4180 record parser.
  */
-import { parse } from "csv-parse/sync";
+import { parseCsvRecords, type CsvRecord } from "../core/csv-records.js";
 import { diag, suggestion, type Diagnostic, type DiagnosticCode, type ParamsOf } from "../diagnostics/index.js";
 import { createSurveyAccumulator, unitAccumulator, type SurveyAccumulator } from "./accumulator.js";
 import { normalizeAnswer } from "./parse.js";
@@ -14,11 +14,6 @@ export interface RatingsReadResult {
   readonly accumulator: SurveyAccumulator;
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: { readonly rows: number; readonly rowsUsed: number; readonly rowsRejected: number };
-}
-
-interface ParsedRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number; readonly raw?: string };
 }
 
 const COLUMNS = ["unit", "level", "count"] as const;
@@ -39,34 +34,33 @@ export function readRatings(text: string, survey: CompiledSurvey, options: ReadO
   const firstLine = body.slice(0, Math.max(0, body.indexOf("\n")) || body.length);
   const delimiter = String.fromCharCode(detectDelimiter(firstLine));
 
-  let records: ParsedRecord[];
-  try {
-    records = parse(body, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      raw: true,
-    }) as unknown as ParsedRecord[];
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    report("survey-csv-quote", { detail: String(err.message ?? e).split("\n")[0]! }, err.lines ?? 1, 1);
+  const parsed = parseCsvRecords(body, delimiter, { skipEmptyLines: true });
+  if (!parsed.ok) {
+    const { problem, line, column } = parsed.error;
+    const detail =
+      problem === "closing-quote"
+        ? "a quoted cell is followed by text before the next delimiter"
+        : problem === "opening-quote"
+          ? "a quote appears inside a cell that does not start with a quote"
+          : "a quoted cell is never closed";
+    report("survey-csv-quote", { detail }, line, column);
     return { accumulator: acc, diagnostics, stats };
   }
+  const records = parsed.records;
   const head = records[0];
   if (head === undefined) {
     report("survey-csv-empty", { expected: COLUMNS.join(",") }, 1, 1);
     return { accumulator: acc, diagnostics, stats };
   }
-  const names = head.record.map((c) => c.trim().toLowerCase());
+  const names = head.cells.map((c) => c.trim().toLowerCase());
   const pos = new Map<string, number>();
   names.forEach((n, i) => {
-    if (pos.has(n)) report("survey-duplicate-column", { column: head.record[i]!.trim() }, 1, columnOf(head, i, delimiter));
+    if (pos.has(n)) report("survey-duplicate-column", { column: head.cells[i]!.trim() }, 1, columnOf(head, i));
     else if ((COLUMNS as readonly string[]).includes(n)) pos.set(n, i);
-    else report("survey-unknown-column", { column: head.record[i]!.trim(), hint: suggestion(n, COLUMNS) }, 1, columnOf(head, i, delimiter));
+    else report("survey-unknown-column", { column: head.cells[i]!.trim(), hint: suggestion(n, COLUMNS) }, 1, columnOf(head, i));
   });
   const missing = COLUMNS.filter((c) => !pos.has(c));
-  for (const c of missing) report("survey-missing-column", { column: c, header: head.record.join(delimiter) }, 1, 1);
+  for (const c of missing) report("survey-missing-column", { column: c, header: head.cells.join(delimiter) }, 1, 1);
   if (missing.length > 0) return { accumulator: acc, diagnostics, stats };
 
   const [ui, li, ci] = COLUMNS.map((c) => pos.get(c)!) as [number, number, number];
@@ -75,24 +69,24 @@ export function readRatings(text: string, survey: CompiledSurvey, options: ReadO
     .join(", ");
   for (let r = 1; r < records.length; r++) {
     const rec = records[r]!;
-    const line = rec.info.lines;
+    const line = rec.line;
     stats.rows++;
-    const unit = (rec.record[ui] ?? "").trim();
-    const levelText = rec.record[li] ?? "";
-    const countText = (rec.record[ci] ?? "").trim();
+    const unit = (rec.cells[ui] ?? "").trim();
+    const levelText = rec.cells[li] ?? "";
+    const countText = (rec.cells[ci] ?? "").trim();
     let ok = true;
     if (unit === "") {
-      report("survey-missing-unit", {}, line, columnOf(rec, ui, delimiter));
+      report("survey-missing-unit", {}, line, columnOf(rec, ui));
       ok = false;
     }
     const level = survey.scale.lookup.get(normalizeAnswer(levelText));
     if (level === undefined) {
-      report("survey-ratings-level", { value: levelText, levels: levelsText }, line, columnOf(rec, li, delimiter));
+      report("survey-ratings-level", { value: levelText, levels: levelsText }, line, columnOf(rec, li));
       ok = false;
     }
     const count = /^\d{1,15}$/.test(countText) ? Number(countText) : undefined;
     if (count === undefined) {
-      report("survey-ratings-count", { value: countText }, line, columnOf(rec, ci, delimiter));
+      report("survey-ratings-count", { value: countText }, line, columnOf(rec, ci));
       ok = false;
     }
     if (!ok || level === undefined || count === undefined) {
@@ -104,7 +98,7 @@ export function readRatings(text: string, survey: CompiledSurvey, options: ReadO
     let total = count;
     for (const c of u.ratings) total += c;
     if (!Number.isSafeInteger(total)) {
-      report("survey-ratings-total-too-large", { unit, value: countText, limit: String(Number.MAX_SAFE_INTEGER) }, line, columnOf(rec, ci, delimiter));
+      report("survey-ratings-total-too-large", { unit, value: countText, limit: String(Number.MAX_SAFE_INTEGER) }, line, columnOf(rec, ci));
       stats.rowsRejected++;
       continue;
     }
@@ -116,11 +110,7 @@ export function readRatings(text: string, survey: CompiledSurvey, options: ReadO
   return { accumulator: acc, diagnostics, stats };
 }
 
-/** The 1-based character column of field `i` in the record's raw text (exact for unquoted cells). */
-function columnOf(rec: ParsedRecord, i: number, delimiter: string): number {
-  const raw = rec.info.raw;
-  if (raw === undefined) return 1;
-  let col = 1;
-  for (let k = 0; k < i; k++) col += (rec.record[k] ?? "").length + (raw.charCodeAt(col - 1) === 34 ? 2 : 0) + delimiter.length;
-  return col;
+/** The 1-based character column of field `i` of the record. */
+function columnOf(rec: CsvRecord, i: number): number {
+  return rec.columns[i] ?? 1;
 }

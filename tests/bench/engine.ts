@@ -12,7 +12,7 @@
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { explainText, score } from "../../src/engine/index.js";
-import { syntheticEvidence, syntheticFrameworkYaml } from "../../src/engine/synthetic.js";
+import { syntheticEvidence, syntheticFrameworkYaml } from "../../fixtures/engine/synthetic.js";
 import type { EvidenceSet } from "../../src/evidence/model.js";
 import { parseFramework } from "../../src/framework/index.js";
 import { makeEvidence } from "../../fixtures/engine/evidence.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/engine/index.js";
-import { syntheticEvidence, syntheticFrameworkYaml } from "../../src/engine/synthetic.js";
+import { syntheticEvidence, syntheticFrameworkYaml } from "../../fixtures/engine/synthetic.js";
 import { parseFramework } from "../../src/framework/index.js";
 import { makeEvidence } from "./helpers.js";
 import { dec } from "../../src/core/decimal.js";

@@ -138,8 +138,8 @@ describe("property: evidence written as CSV in either locale reads back identica
     );
   });
 
-  it("the quote-free fast path and csv-parse agree on every record", () => {
-    // The same rows, once plain and once with every cell quoted (csv-parse path).
+  it("the quote-free fast path and the quoted-record parser agree on every record", () => {
+    // The same rows, once plain and once with every cell quoted (quoted-record path).
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.string({ maxLength: 6, unit: fc.constantFrom("a", "b", " ", "1", "ệ", ".") }), { minLength: 3, maxLength: 3 }), {

@@ -9,10 +9,10 @@ describe("package.json", () => {
   it("declares a dual ESM/CJS package with types first in every condition", () => {
     expect(pkg.name).toBe("par-index");
     expect(pkg.bin).toEqual({ "par-index": "./dist/cli.js" });
-    expect(pkg.files).toEqual(["dist", "frameworks"]); // the bundled frameworks and their format reference ship too
+    expect(pkg.files).toEqual(expect.arrayContaining(["dist", "frameworks"]));
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.engines.node).toBe(">=20");
-    for (const entry of [".", "./node"]) {
+    for (const entry of [".", "./node", "./frameworks"]) {
       const e = pkg.exports[entry];
       expect(Object.keys(e)).toEqual(["import", "require"]);
       expect(Object.keys(e.import)).toEqual(["types", "default"]);
@@ -38,11 +38,26 @@ describe.skipIf(!built)("the built package (npm ci builds it)", () => {
     expect([cjsLoader, esmLoader]).toEqual(["function", "function"]);
   });
 
-  it("keeps node:fs out of the pure core bundle", () => {
-    for (const file of ["dist/index.js", "dist/index.cjs"]) {
-      const text = readFileSync(file, "utf8");
-      expect(text).not.toMatch(/require\("(node:)?fs"\)|from "(node:)?fs"|from "(node:)?fs\/promises"/);
-      expect(text).not.toMatch(/\bprocess\.(argv|exit|cwd)\b/);
+  it("keeps node:fs and process out of the pure core bundle (the entry and every chunk it imports)", () => {
+    const closure = (entry: string): string[] => {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const text = readFileSync(`dist/${file}`, "utf8");
+        for (const m of text.matchAll(/(?:from |import |require\()["']\.\/([^"']+)["']/g)) visit(m[1]!);
+      };
+      visit(entry);
+      return [...seen];
+    };
+    for (const entry of ["index.js", "index.cjs", "frameworks.js"]) {
+      const files = closure(entry);
+      expect(files.length, entry).toBeGreaterThan(entry.startsWith("index") ? 1 : 0);
+      for (const file of files) {
+        const text = readFileSync(`dist/${file}`, "utf8");
+        expect(text, file).not.toMatch(/require\("(node:)?(fs|path|url)"\)|from "(node:)?(fs|path|url)"|from "(node:)?fs\/promises"/);
+        expect(text, file).not.toMatch(/\bprocess\.(argv|exit|cwd|env)\b|\bBuffer\./);
+      }
     }
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { toCsv, toMarkdown, toTable, toTidyRows, stringWidth, csvField } from "../../src/report/index.js";
+import { toCsv, toMarkdown, toTable, toTidyRows } from "../../src/report/index.js";
+import { csvField } from "../../src/report/csv.js";
+import { stringWidth } from "../../src/report/width.js";
 import { framework, run } from "../engine/helpers.js";
 
 const fw = framework(`

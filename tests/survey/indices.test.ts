@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   computeSurveyResult,
-  effectiveN,
   readRatings,
   readResponses,
   surveyEvidence,
@@ -9,8 +8,8 @@ import {
   surveyToCsv,
   surveyToMarkdown,
   surveyToTable,
-  wilson,
 } from "../../src/survey/index.js";
+import { effectiveN, wilson } from "../../src/survey/indices.js";
 import { dec } from "../../src/core/decimal.js";
 import { compiled, fixture } from "./helpers.js";
 

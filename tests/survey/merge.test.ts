@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { accumulatorSnapshot } from "../../src/survey/accumulator.js";
 import {
-  accumulatorSnapshot,
   computeSurveyResult,
   createSurveyAccumulator,
   mergeAccumulators,

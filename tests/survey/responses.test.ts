@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { accumulatorSnapshot, createResponsesReader, readResponses } from "../../src/survey/index.js";
+import { createResponsesReader, readResponses } from "../../src/survey/index.js";
+import { accumulatorSnapshot } from "../../src/survey/accumulator.js";
 import { compiled, fixture } from "./helpers.js";
 
 const small = compiled(fixture("small-survey.yaml"));

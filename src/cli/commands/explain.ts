@@ -17,7 +17,7 @@ ${EVIDENCE_HELP}
 
 export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, unit: { type: "string" }, out: { type: "string" } });
-  const code = requireOption(values.unit, "--unit");
+  const code = requireOption(values.unit, "--unit", "CODE");
   const loaded = await loadForScoring(values, io);
   if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
   const result = score(loaded.framework, loaded.evidence, { explain: true });
