@@ -1,45 +1,40 @@
 import pkg from "../../package.json" with { type: "json" };
 import { isLang, type Lang } from "../diagnostics/define.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
-import { validateCommand, validateHelp } from "./commands/validate.js";
-import { sipasCommand, sipasHelp } from "./commands/sipas.js";
-import { scoreCommand, scoreHelp } from "./commands/score.js";
-import { explainCommand, explainHelp } from "./commands/explain.js";
-import { checkEvidenceCommand, checkEvidenceHelp } from "./commands/check-evidence.js";
-import { demoCommand, demoHelp } from "./commands/demo.js";
-import { verifyCommand, verifyHelp } from "./commands/verify.js";
-import { appraiseCommand, appraiseHelp, historyCommand, historyHelp } from "./commands/appraisal.js";
-import { templateCommand, templateHelp } from "./commands/template.js";
-import { guideCommand, guideHelp } from "./commands/guide.js";
 
 interface Command {
   readonly help: string;
   readonly run: (argv: readonly string[], io: CliIo) => number | Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  validate: { help: validateHelp, run: validateCommand },
-  score: { help: scoreHelp, run: scoreCommand },
-  explain: { help: explainHelp, run: explainCommand },
-  "check-evidence": { help: checkEvidenceHelp, run: checkEvidenceCommand },
-  sipas: { help: sipasHelp, run: sipasCommand },
-  demo: { help: demoHelp, run: demoCommand },
-  verify: { help: verifyHelp, run: verifyCommand },
-  appraise: { help: appraiseHelp, run: appraiseCommand },
-  history: { help: historyHelp, run: historyCommand },
-  template: { help: templateHelp, run: templateCommand },
-  guide: { help: guideHelp, run: guideCommand },
+/**
+ * The commands, each loaded only when it runs (or for help): `--version` and a command's
+ * start do not pay for the modules (zod, yaml, csv-parse, the report writers) it never uses.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => import("./commands/validate.js").then((m) => ({ help: m.validateHelp, run: m.validateCommand })),
+  score: async () => import("./commands/score.js").then((m) => ({ help: m.scoreHelp, run: m.scoreCommand })),
+  explain: async () => import("./commands/explain.js").then((m) => ({ help: m.explainHelp, run: m.explainCommand })),
+  "check-evidence": async () => import("./commands/check-evidence.js").then((m) => ({ help: m.checkEvidenceHelp, run: m.checkEvidenceCommand })),
+  sipas: async () => import("./commands/sipas.js").then((m) => ({ help: m.sipasHelp, run: m.sipasCommand })),
+  demo: async () => import("./commands/demo.js").then((m) => ({ help: m.demoHelp, run: m.demoCommand })),
+  verify: async () => import("./commands/verify.js").then((m) => ({ help: m.verifyHelp, run: m.verifyCommand })),
+  appraise: async () => import("./commands/appraisal.js").then((m) => ({ help: m.appraiseHelp, run: m.appraiseCommand })),
+  history: async () => import("./commands/appraisal.js").then((m) => ({ help: m.historyHelp, run: m.historyCommand })),
+  template: async () => import("./commands/template.js").then((m) => ({ help: m.templateHelp, run: m.templateCommand })),
+  guide: async () => import("./commands/guide.js").then((m) => ({ help: m.guideHelp, run: m.guideCommand })),
 };
 
 export const VERSION: string = pkg.version;
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
   return `par-index ${VERSION}: score Vietnam's administrative-reform indices (PAR INDEX, SIPAS)
 
 Usage: par-index COMMAND [options]
 
 Commands:
-${Object.values(COMMANDS)
+${commands
   .map((c) => "  " + (c.help.split("\n")[0] ?? ""))
   .join("\n")}
 
@@ -88,18 +83,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (parsed.lang !== undefined) io = { ...io, lang: parsed.lang };
   const [name, ...rest] = parsed.rest;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(usage() + "\n");
+    io.stdout((await usage()) + "\n");
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === "--version" || name === "-v") {
     io.stdout(VERSION + "\n");
     return EXIT_OK;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr(`par-index: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.\n`);
     return EXIT_USAGE;
   }
+  const command = await load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stdout(command.help + "\n");
     return EXIT_OK;
