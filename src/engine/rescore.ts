@@ -9,6 +9,9 @@ import type { ScoreOptions, ScoreResult, UnitResult } from "./result.js";
 import { scoreOneUnit } from "./score.js";
 import { UnitScore } from "./unit.js";
 
+/** Per result: its units by code (built on the first call, so later calls do not search). */
+const unitIndex = new WeakMap<ScoreResult, ReadonlyMap<string, UnitResult>>();
+
 /** What changed for one unit, relative to the evidence its result was scored from. */
 export interface UnitChanges {
   /**
@@ -37,7 +40,9 @@ export interface UnitChanges {
  * ```
  */
 export function rescoreUnit(result: ScoreResult, code: string, changes: UnitChanges, options: ScoreOptions = {}): UnitResult | undefined {
-  const old = result.units.find((u) => u.unit === code);
+  let byCode = unitIndex.get(result);
+  if (byCode === undefined) unitIndex.set(result, (byCode = new Map(result.units.map((u) => [u.unit, u]))));
+  const old = byCode.get(code);
   if (!(old instanceof UnitScore) || old.core.plan.framework !== result.framework) return undefined;
   const framework = result.framework;
   const ev = old.core.ev;
