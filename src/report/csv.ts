@@ -1,6 +1,6 @@
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
-import { fieldIndex, fieldsOf, fixed, plain } from "./columns.js";
+import { fieldIndex, fieldsOf, indexText, maxText, pointsText } from "./columns.js";
 import { csvField } from "./escape.js";
 
 export { csvField } from "./escape.js";
@@ -19,9 +19,9 @@ export function toCsv(result: ScoreResult, framework: CompiledFramework = result
       String(u.rank),
       u.unit,
       u.name,
-      plain(u.points, framework),
-      plain(u.max, framework),
-      fixed(u.index, framework),
+      pointsText(u, framework),
+      maxText(u, framework),
+      indexText(u, framework),
       u.grade ?? "",
       String(u.complete),
       ...fields.map((f) => fieldIndex(u, f, framework)),
