@@ -12,6 +12,7 @@
  *   npm run bench -- process            10,000 units (and 100,000) — minutes
  *   npm run bench -- --quick            1,000 units (and 5,000) — seconds
  *   … --no-build                        use dist/ as it is (default: rebuild it first)
+ *   … --units=N --big=N --rounds=N      another workload
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -25,9 +26,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const UNITS = quick ? 1_000 : 10_000;
-const BIG = quick ? 5_000 : 100_000;
-const ROUNDS = quick ? 3 : 5;
+/** `--units=N`, `--big=N`, `--rounds=N` override the workload. */
+const flag = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+const UNITS = flag("units", quick ? 1_000 : 10_000);
+const BIG = flag("big", quick ? 5_000 : 100_000);
+const ROUNDS = flag("rounds", quick ? 3 : 5);
 const node = process.execPath;
 const cli = join(root, "dist", "cli.js");
 
