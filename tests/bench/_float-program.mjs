@@ -62,7 +62,7 @@ for (const code of Object.keys(units)) {
         } else p = x >= 100 ? leaf.max : x <= 50 ? 0 : r2((leaf.max * (x - 50)) / 50);
         break;
       case "deadline":
-        if (x === undefined) p = 0; // a deadline scores its own `missing` points (0 here)
+        if (x === undefined) missing = true; // its `missing` points (0 here), and the unit is incomplete
         else {
           const d = day(x);
           p = d <= DUE ? leaf.max : d <= LATE ? leaf.max / 2 : 0;
