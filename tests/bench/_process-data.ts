@@ -74,3 +74,22 @@ export async function writeEvidenceCsv(path: string, count: number): Promise<num
   await close(out);
   return rows;
 }
+
+/** Writes the points table of `count` units (`unit,criterion,self,appraised`); returns the data rows written. */
+export async function writePointsCsv(path: string, count: number): Promise<number> {
+  const out = createWriteStream(path);
+  let rows = 0;
+  await write(out, "unit,criterion,self,appraised\n");
+  for (const chunk of chunks(count)) {
+    const lines: string[] = [];
+    for (const [c, u] of chunk) {
+      for (const [id, p] of Object.entries(u.points)) {
+        lines.push(`${c},${id},${p.self ?? ""},${p.appraised ?? ""}\n`);
+        rows++;
+      }
+    }
+    await write(out, lines.join(""));
+  }
+  await close(out);
+  return rows;
+}
