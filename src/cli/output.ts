@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { langOf, UsageError, type CliIo } from "./io.js";
@@ -33,6 +33,40 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot write --out ${out}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : ((e as Error).message.split("\n")[0] ?? String(e))}. Choose another --out.`);
+  }
+}
+
+/**
+ * Writes a command's result given in pieces (see `scoreResultJsonPieces`) to `--out FILE` or
+ * stdout, in batches of about 1 MB, with a final newline: the same bytes as {@link emit} of
+ * the joined text, without ever holding the whole text.
+ */
+export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): void {
+  if (out !== undefined) {
+    const problem = outPathProblem(io.cwd, out);
+    if (problem !== undefined) throw new UsageError(problem);
+  }
+  const fd = out === undefined ? undefined : openSync(resolve(io.cwd, out), "w");
+  const write = (text: string) => (fd === undefined ? io.stdout(text) : writeSync(fd, text, null, "utf8"));
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    let last = "";
+    for (const piece of pieces) {
+      if (piece.length === 0) continue;
+      batch.push(piece);
+      size += piece.length;
+      last = piece;
+      if (size >= 1 << 20) {
+        write(batch.join(""));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (!last.endsWith("\n")) batch.push("\n");
+    write(batch.join(""));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -3,55 +3,45 @@ import { isLang, type Lang } from "../diagnostics/define.js";
 import { didYouMean } from "../diagnostics/index.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { outPathProblem } from "./output.js";
-import { validateCommand, validateHelp } from "./commands/validate.js";
-import { sipasCommand, sipasHelp } from "./commands/sipas.js";
-import { scoreCommand, scoreHelp } from "./commands/score.js";
-import { explainCommand, explainHelp } from "./commands/explain.js";
-import { checkEvidenceCommand, checkEvidenceHelp } from "./commands/check-evidence.js";
-import { demoCommand, demoHelp } from "./commands/demo.js";
-import { verifyCommand, verifyHelp } from "./commands/verify.js";
-import { appraiseCommand, appraiseHelp, historyCommand, historyHelp } from "./commands/appraisal.js";
-import { templateCommand, templateHelp } from "./commands/template.js";
-import { guideCommand, guideHelp } from "./commands/guide.js";
-import { reportCommand, reportHelp } from "./commands/report.js";
-import { gapsCommand, gapsHelp } from "./commands/gaps.js";
-import { planCommand, planHelp } from "./commands/plan.js";
-import { rollupCommand, rollupHelp } from "./commands/rollup.js";
-import { compareCommand, compareHelp } from "./commands/compare.js";
 
 interface Command {
   readonly help: string;
   readonly run: (argv: readonly string[], io: CliIo) => number | Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  validate: { help: validateHelp, run: validateCommand },
-  score: { help: scoreHelp, run: scoreCommand },
-  explain: { help: explainHelp, run: explainCommand },
-  "check-evidence": { help: checkEvidenceHelp, run: checkEvidenceCommand },
-  sipas: { help: sipasHelp, run: sipasCommand },
-  gaps: { help: gapsHelp, run: gapsCommand },
-  plan: { help: planHelp, run: planCommand },
-  rollup: { help: rollupHelp, run: rollupCommand },
-  compare: { help: compareHelp, run: compareCommand },
-  demo: { help: demoHelp, run: demoCommand },
-  verify: { help: verifyHelp, run: verifyCommand },
-  appraise: { help: appraiseHelp, run: appraiseCommand },
-  history: { help: historyHelp, run: historyCommand },
-  template: { help: templateHelp, run: templateCommand },
-  guide: { help: guideHelp, run: guideCommand },
-  report: { help: reportHelp, run: reportCommand },
+/**
+ * The commands, each loaded only when it runs (or for help): `--version` and a command's
+ * start do not pay for the modules (zod, yaml, csv-parse, the report writers) it never uses.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => import("./commands/validate.js").then((m) => ({ help: m.validateHelp, run: m.validateCommand })),
+  score: async () => import("./commands/score.js").then((m) => ({ help: m.scoreHelp, run: m.scoreCommand })),
+  explain: async () => import("./commands/explain.js").then((m) => ({ help: m.explainHelp, run: m.explainCommand })),
+  "check-evidence": async () => import("./commands/check-evidence.js").then((m) => ({ help: m.checkEvidenceHelp, run: m.checkEvidenceCommand })),
+  sipas: async () => import("./commands/sipas.js").then((m) => ({ help: m.sipasHelp, run: m.sipasCommand })),
+  demo: async () => import("./commands/demo.js").then((m) => ({ help: m.demoHelp, run: m.demoCommand })),
+  verify: async () => import("./commands/verify.js").then((m) => ({ help: m.verifyHelp, run: m.verifyCommand })),
+  appraise: async () => import("./commands/appraisal.js").then((m) => ({ help: m.appraiseHelp, run: m.appraiseCommand })),
+  history: async () => import("./commands/appraisal.js").then((m) => ({ help: m.historyHelp, run: m.historyCommand })),
+  template: async () => import("./commands/template.js").then((m) => ({ help: m.templateHelp, run: m.templateCommand })),
+  guide: async () => import("./commands/guide.js").then((m) => ({ help: m.guideHelp, run: m.guideCommand })),
+  report: async () => import("./commands/report.js").then((m) => ({ help: m.reportHelp, run: m.reportCommand })),
+  gaps: async () => import("./commands/gaps.js").then((m) => ({ help: m.gapsHelp, run: m.gapsCommand })),
+  plan: async () => import("./commands/plan.js").then((m) => ({ help: m.planHelp, run: m.planCommand })),
+  rollup: async () => import("./commands/rollup.js").then((m) => ({ help: m.rollupHelp, run: m.rollupCommand })),
+  compare: async () => import("./commands/compare.js").then((m) => ({ help: m.compareHelp, run: m.compareCommand })),
 };
 
 export const VERSION: string = pkg.version;
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
   return `par-index ${VERSION}: score Vietnam's administrative-reform indices (PAR INDEX, SIPAS)
 
 Usage: par-index COMMAND [options]
 
 Commands:
-${Object.values(COMMANDS)
+${commands
   .map((c) => "  " + (c.help.split("\n")[0] ?? ""))
   .join("\n")}
 
@@ -111,19 +101,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (parsed.lang !== undefined) io = { ...io, lang: parsed.lang };
   const [name, ...rest] = parsed.rest;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(usage() + "\n");
+    io.stdout((await usage()) + "\n");
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === "--version" || name === "-v") {
     io.stdout(VERSION + "\n");
     return EXIT_OK;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     const near = didYouMean(name, Object.keys(COMMANDS));
     io.stderr(`par-index: unknown command "${name}".${near === undefined ? "" : ` Did you mean "${near}"?`} Commands: ${Object.keys(COMMANDS).join(", ")}; see par-index --help.\n`);
     return EXIT_USAGE;
   }
+  const command = await load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stdout(command.help + "\n");
     return EXIT_OK;

@@ -93,6 +93,22 @@ function evidenceSetOf(evidence: unknown): EvidenceSet {
   );
 }
 
+/** Per plan: the working arrays and context for scoring one unit at a time (see {@link scoreOneUnit}). */
+const singles = new WeakMap<EnginePlan, UnitContext>();
+
+/**
+ * Scores one unit on its own, into a fresh one-row store (results already handed out are
+ * never overwritten). Unranked; the per-plan working arrays are reused, so a call costs the
+ * unit's own scoring and a few small allocations. Used by `rescoreUnit`.
+ */
+export function scoreOneUnit(framework: CompiledFramework, info: UnitInfo, ev: UnitEvidence | undefined, explain: boolean): UnitCore {
+  const plan = enginePlan(framework);
+  const store = new ScoreStore(plan, 1);
+  let ctx = singles.get(plan);
+  if (ctx === undefined) singles.set(plan, (ctx = new UnitContext(plan, store.arith, new Scratch(plan))));
+  return scoreUnitSafely(store, ctx, 0, info, ev, explain);
+}
+
 /** Wraps units and diagnostics as a {@link ScoreResult} with its `toJSON`. */
 export function makeScoreResult(framework: CompiledFramework, units: readonly UnitResult[], diagnostics: readonly Diagnostic[]): ScoreResult {
   const result: ScoreResult = {

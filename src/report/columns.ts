@@ -2,8 +2,11 @@
  * The columns shared by the table, Markdown and CSV reports: rank, unit, the
  * index of every field (top-level node), total points, index, grade, flags.
  */
-import { type Decimal, roundTo } from "../core/decimal.js";
+import { type Decimal, type Rounding, roundTo } from "../core/decimal.js";
+import { divRoundNum, pow10Num, scaledNumIndex } from "../engine/fixed.js";
 import type { ScoreResult, UnitResult } from "../engine/result.js";
+import { STATUS_NOT_APPLICABLE, TOTAL_MAX, TOTAL_POINTS } from "../engine/store.js";
+import { UnitScore } from "../engine/unit.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import type { Locale } from "../evidence/locale.js";
 import { localeNumber, textStyle, type TextOptions } from "./format.js";
@@ -29,8 +32,79 @@ export function fieldsOf(framework: CompiledFramework): Field[] {
   return framework.roots.map((i) => ({ id: framework.nodes[i]!.id, title: framework.nodes[i]!.title, position: i }));
 }
 
+/**
+ * A non-negative safe-integer count of 10^-d as text with d decimals (`9250`, 2 → `92.50`);
+ * `trim` drops trailing zeros (and a bare point), as Decimal's toString of a rounded value does.
+ */
+function countText(n: number, d: number, trim: boolean): string {
+  if (d === 0) return String(n);
+  const digits = String(n).padStart(d + 1, "0");
+  let text = `${digits.slice(0, -d)}.${digits.slice(-d)}`;
+  if (trim) text = text.replace(/\.?0+$/, "");
+  return text;
+}
+
+/**
+ * The stored integers of a unit scored by the engine, read without building Decimals or
+ * node views (undefined for other units, or when counts are not safe integers). Every text
+ * it gives is the one the Decimal path gives (a property test compares them); it declines
+ * (undefined) where the two could differ: negative values and more than 6 decimals.
+ */
+function stored(unit: UnitResult, framework: CompiledFramework) {
+  if (!(unit instanceof UnitScore)) return undefined;
+  const { store, row, plan } = unit.core;
+  if (plan.framework !== framework || !plan.safe || framework.rounding.decimals > 6) return undefined;
+  const rounding: Rounding = framework.rounding;
+  const d = rounding.decimals;
+  const k = plan.k;
+  const n = store.nodeCount;
+  /** Points (a count of 10^-k) rounded once to d decimals, as `plain` prints them. */
+  const plainAt = (count: number): string | undefined => {
+    if (count < 0) return undefined;
+    const r = k > d ? divRoundNum(count, pow10Num(k - d), rounding.mode) : count * pow10Num(d - k);
+    return Number.isSafeInteger(r) && r >= 0 ? countText(r, d, true) : undefined;
+  };
+  /** points ÷ max × 100 rounded once to d decimals, as `fixed` prints it; "" when max is 0. */
+  const indexAt = (points: number, max: number): string | undefined => {
+    if (max === 0) return "";
+    if (points < 0 || max < 0) return undefined;
+    const q = scaledNumIndex(points, max, rounding);
+    return Number.isSafeInteger(q) && q >= 0 ? countText(q, d, false) : undefined;
+  };
+  const totals = store.totals;
+  return {
+    points: () => plainAt(totals[row * 4 + TOTAL_POINTS] as number),
+    max: () => plainAt(totals[row * 4 + TOTAL_MAX] as number),
+    index: () => indexAt(totals[row * 4 + TOTAL_POINTS] as number, totals[row * 4 + TOTAL_MAX] as number),
+    node: (position: number): string | undefined => {
+      const at = row * n + position;
+      if (store.nodeFlags[at]! % 3 === STATUS_NOT_APPLICABLE) return "";
+      return indexAt(store.nodePoints[at] as number, store.nodeMax[at] as number);
+    },
+  };
+}
+
+/** A unit's total points as {@link plain} prints them, from the stored integers when it can. */
+export function pointsText(unit: UnitResult, framework: CompiledFramework): string {
+  return stored(unit, framework)?.points() ?? plain(unit.points, framework);
+}
+
+/** A unit's applicable max as {@link plain} prints it, from the stored integers when it can. */
+export function maxText(unit: UnitResult, framework: CompiledFramework): string {
+  return stored(unit, framework)?.max() ?? plain(unit.max, framework);
+}
+
+/** A unit's published index as {@link fixed} prints it, from the stored integers when it can. */
+export function indexText(unit: UnitResult, framework: CompiledFramework): string {
+  return stored(unit, framework)?.index() ?? fixed(unit.index, framework);
+}
+
 /** A field's published index for a unit; empty when the field is not applicable. */
 export function fieldIndex(unit: UnitResult, field: Field, framework: CompiledFramework, locale: Locale = "en"): string {
+  if (locale === "en") {
+    const fast = stored(unit, framework)?.node(field.position);
+    if (fast !== undefined) return fast;
+  }
   const n = unit.nodes[field.position];
   return n === undefined || n.status === "not_applicable" ? "" : fixed(n.index, framework, locale);
 }

@@ -2,7 +2,7 @@ import { expectScoreResult } from "../core/args.js";
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import type { Locale } from "../evidence/locale.js";
-import { fieldIndex, fieldsOf, fixed, plain } from "./columns.js";
+import { fieldIndex, fieldsOf, fixed, indexText, maxText, plain, pointsText } from "./columns.js";
 import { csvField } from "./escape.js";
 
 export { csvField } from "./escape.js";
@@ -34,9 +34,9 @@ export function toCsv(result: ScoreResult, frameworkArg?: CompiledFramework, opt
       String(u.rank),
       u.unit,
       u.name,
-      plain(u.points, framework, locale),
-      plain(u.max, framework, locale),
-      fixed(u.index, framework, locale),
+      locale === "en" ? pointsText(u, framework) : plain(u.points, framework, locale),
+      locale === "en" ? maxText(u, framework) : plain(u.max, framework, locale),
+      locale === "en" ? indexText(u, framework) : fixed(u.index, framework, locale),
       u.grade ?? "",
       String(u.complete),
       ...fields.map((f) => fieldIndex(u, f, framework, locale)),

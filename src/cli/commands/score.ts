@@ -1,10 +1,9 @@
-import { stringifyJson } from "../../core/json-text.js";
-import { score, scoreResultToJson } from "../../engine/index.js";
+import { score, scoreResultJsonPieces, scoreResultToJson } from "../../engine/index.js";
 import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
 import { toCsv, toMarkdown, toTable } from "../../report/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, langOf, UsageError, type CliIo } from "../io.js";
-import { emit, FORMATS, printDiagnostics } from "../output.js";
+import { emit, emitPieces, FORMATS, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 import { trustedResultJson } from "../manifest.js";
 import { writeXlsxOut } from "../xlsx.js";
@@ -33,8 +32,9 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   if (format === "json") {
     const worded = { ...result, diagnostics: localizeDiagnostics(result.diagnostics, langOf(io)) };
     const trusted = await trustedResultJson(scoreResultToJson(worded), loaded, values.stamp === true, langOf(io));
-    // Every digit kept: numbers a double cannot hold are written from their exact decimals.
-    emit(io, stringifyJson({ ...trusted, ...scoreResultToJson(worded, { exactNumbers: true }) }, 2), values.out);
+    const { framework: _framework, units: _units, diagnostics: _diagnostics, ...extra } = trusted;
+    // Every digit kept (numbers a double cannot hold are written from their exact decimals), one unit at a time: no giant string.
+    emitPieces(io, scoreResultJsonPieces(worded, { exactNumbers: true, extra }), values.out);
   } else if (format === "xlsx") {
     printDiagnostics(io, result.diagnostics);
     const lang = langOf(io);
