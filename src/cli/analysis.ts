@@ -1,7 +1,7 @@
 /**
  * What the analysis commands share: read a saved result (`--results R.json`) or score
  * on the fly with `score`'s flags, find the framework (given, or the bundled one the
- * result names), and write json, csv, md or a terminal table.
+ * result names), and write json, csv, md, a terminal table or an xlsx workbook.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -18,6 +18,8 @@ import { readUnitsFile } from "../node/evidence.js";
 import type { OptionSpec } from "./args.js";
 import { UsageError, type CliIo } from "./io.js";
 import { emit, printDiagnostics } from "./output.js";
+import { writeXlsxOut } from "./xlsx.js";
+import { analysisWorkbook } from "../report/analysis-workbook.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, type EvidenceFlags } from "./scoring.js";
 
 export const ANALYSIS_OPTIONS = {
@@ -31,11 +33,17 @@ export const ANALYSIS_HELP = `  --results R.json     a saved result (score --for
                        with it, --framework F.yaml gives the titles and the tree (else the
                        bundled framework of the result's id is used when there is one)
 ${EVIDENCE_HELP}
-  --format F           json (default), table (terminal), csv, md (Markdown)
+  --format F           json (default), table (terminal), csv, md (Markdown),
+                       xlsx (one sheet per table; needs --out F.xlsx)
   --lang vi|en         language of table and md output and of messages (default vi)
   --out FILE           write to FILE instead of stdout`;
 
-export const ANALYSIS_FORMATS = ["json", "table", "csv", "md"] as const;
+export const ANALYSIS_FORMATS = ["json", "table", "csv", "md", "xlsx"] as const;
+
+/** `--format xlsx` writes a file: without `--out` it is a usage error (checked before any work). */
+export function requireXlsxOut(format: string, out: string | undefined): void {
+  if (format === "xlsx" && out === undefined) throw new UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not printed).");
+}
 
 export interface AnalysisFlags extends EvidenceFlags {
   results?: string | undefined;
@@ -191,10 +199,14 @@ export async function loadAnalysisInput(flags: AnalysisFlags, io: CliIo, needs: 
   };
 }
 
-/** Writes an analysis: its JSON, or its tables as csv (the first table), md or a terminal table. */
-export function emitAnalysis(io: CliIo, format: (typeof ANALYSIS_FORMATS)[number], json: unknown, tables: () => AnalysisTable[], out: string | undefined, csvTable?: string): void {
+/** Writes an analysis: its JSON, or its tables as csv (the first table), md, a terminal table or an xlsx workbook (one sheet per table). */
+export async function emitAnalysis(io: CliIo, format: (typeof ANALYSIS_FORMATS)[number], json: unknown, tables: () => AnalysisTable[], out: string | undefined, csvTable?: string): Promise<void> {
   if (format === "json") return emit(io, JSON.stringify(json, null, 2), out);
   const t = tables();
+  if (format === "xlsx") {
+    requireXlsxOut(format, out);
+    return writeXlsxOut(io, out!, analysisWorkbook(t));
+  }
   if (format === "csv") return emit(io, tableToCsv(t.find((x) => x.id === csvTable) ?? t[0]!), out);
   emit(io, format === "md" ? tablesToMarkdown(t) : tablesToText(t), out);
 }

@@ -1,7 +1,7 @@
 import { compare, compareTables, parseCrosswalk, parseLineage, type Crosswalk, type Lineage } from "../../analysis/index.js";
 import { hasErrors, type Diagnostic } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput, readResultsFile, readText } from "../analysis.js";
+import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput, readResultsFile, readText } from "../analysis.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
@@ -29,6 +29,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
     lineage: { type: "string" },
   });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
+  requireXlsxOut(format, values.out);
   const lang = langOf(io);
   if (!values.base) throw new UsageError("missing --base: give the base year's results as --base A.json.");
   if (values.results !== undefined) throw new UsageError("compare takes --current B.json for the current results (not --results).");
@@ -75,6 +76,6 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
   printDiagnostics(io, diagnostics);
   if (made.compare === undefined) return EXIT_ERRORS;
   const c = made.compare;
-  emitAnalysis(io, format, c, () => compareTables(c, current.published.framework.rounding.decimals, lang), values.out);
+  await emitAnalysis(io, format, c, () => compareTables(c, current.published.framework.rounding.decimals, lang), values.out);
   return hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }

@@ -1,7 +1,7 @@
 import { gaps, gapsTables } from "../../analysis/index.js";
 import { hasErrors } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput } from "../analysis.js";
+import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput } from "../analysis.js";
 import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
@@ -18,6 +18,7 @@ ${ANALYSIS_HELP}
 export async function gapsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...ANALYSIS_OPTIONS, level: { type: "string" } });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
+  requireXlsxOut(format, values.out);
   const level = oneOf(values.level, ["leaf", "all"] as const, "--level", "leaf");
   const lang = langOf(io);
   const input = await loadAnalysisInput(values, io);
@@ -25,6 +26,6 @@ export async function gapsCommand(argv: readonly string[], io: CliIo): Promise<n
   printDiagnostics(io, input.diagnostics);
   const report = gaps(input.published, input.structure, { level });
   const decimals = input.published.framework.rounding.decimals;
-  emitAnalysis(io, format, report, () => gapsTables(report, input.structure, decimals, lang), values.out);
+  await emitAnalysis(io, format, report, () => gapsTables(report, input.structure, decimals, lang), values.out);
   return hasErrors(input.diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }

@@ -7,7 +7,7 @@ import { score } from "../../engine/index.js";
 import { isLocale, parseValue, type EvidenceSet, type UnitEvidence } from "../../evidence/index.js";
 import type { CompiledFramework } from "../../framework/ir.js";
 import { asArray, oneOf, parseCommandArgs } from "../args.js";
-import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, loadAnalysisInput } from "../analysis.js";
+import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput } from "../analysis.js";
 import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
@@ -102,6 +102,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
     set: { type: "string", multiple: true },
   });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
+  requireXlsxOut(format, values.out);
   const lang = langOf(io);
   if (!values.unit) throw new UsageError("missing --unit: give the unit's code as --unit CODE.");
   const targets = [values["target-rank"], values["target-grade"], values["target-index"]].filter((t) => t !== undefined);
@@ -154,7 +155,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
     };
   }
   const decimals = rounding.decimals;
-  emitAnalysis(
+  await emitAnalysis(
     io,
     format,
     plan,
