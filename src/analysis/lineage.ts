@@ -2,7 +2,7 @@
  * Lineage files (`from,to[,weight]`): old units carried into new ones, e.g. the wards
  * merged on 1 July 2025. Pure: parses text; checks against results in compare.
  */
-import { parse as parseCsv } from "csv-parse/sync";
+import { parseCsvRecords } from "../core/csv-records.js";
 import { dec, type Decimal } from "../core/decimal.js";
 import { diag, type Diagnostic } from "../diagnostics/index.js";
 import { FORBIDDEN_KEYS } from "../yaml/load.js";
@@ -28,14 +28,13 @@ export function parseLineage(text: string, file?: string): { lineage?: Lineage; 
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as typeof records;
-  } catch (e) {
-    const m = /line (\d+)/.exec((e as Error).message);
-    diagnostics.push(diag("lineage-row", { detail: `the CSV cannot be read: ${(e as Error).message.split("\n")[0]}` }, at(m ? Number(m[1]) : 1)));
+  const parsed = parseCsvRecords(text, delimiter);
+  if (!parsed.ok) {
+    const { problem, line, column } = parsed.error;
+    diagnostics.push(diag("lineage-row", { detail: `the CSV cannot be read (${problem.replace("-", " ")})` }, at(line, column)));
     return { diagnostics };
   }
+  const records = parsed.records.map((r) => ({ record: r.cells, info: { lines: r.line } }));
   const header = records[0]?.record.map((h) => h.trim().toLowerCase()) ?? [];
   if (header[0] !== "from" || header[1] !== "to" || (header.length > 2 && header[2] !== "weight") || header.length > 3) {
     diagnostics.push(diag("lineage-header", { header: (records[0]?.record ?? []).join(delimiter) }, at(1)));

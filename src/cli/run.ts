@@ -120,7 +120,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   try {
-    const out = outFlag(rest);
+    // `demo --out DIR` names a folder it creates; every other command's --out is a file.
+    const out = name === "demo" ? undefined : outFlag(rest);
     const problem = out === undefined ? undefined : outPathProblem(io.cwd, out);
     if (problem !== undefined) throw new UsageError(problem);
     return await command.run(rest, io);
