@@ -74,22 +74,48 @@ function capped(total: Decimal, cap: Decimal | undefined): Decimal {
   return total.gt(cap) ? cap : total;
 }
 
-/**
- * The competition rank a unit would have with published index `value` (and
- * completeness `complete`) among the other units of its ranking group, unchanged.
- */
-function rankAmong(others: readonly PublishedUnit[], value: Decimal | undefined, complete: boolean): number {
-  let rank = 1;
-  for (const o of others) {
-    if (complete && !o.complete) continue;
-    if (!complete && o.complete) {
-      rank++;
-      continue;
-    }
-    if (o.index === undefined) continue;
-    if (value === undefined || o.index.gt(value)) rank++;
+/** A ranking group's published indices, sorted once for every unit of it. */
+interface GroupStats {
+  /** Its complete units with an index, by index descending. */
+  readonly ranked: readonly PublishedUnit[];
+  /** Indices descending: of complete units, of incomplete units. */
+  readonly completeIdx: readonly Decimal[];
+  readonly incompleteIdx: readonly Decimal[];
+  readonly completeCount: number;
+}
+
+function groupStats(units: readonly PublishedUnit[]): GroupStats {
+  const ranked = units.filter((o) => o.complete && o.index !== undefined).sort((a, b) => b.index!.comparedTo(a.index!));
+  const incompleteIdx = units
+    .filter((o) => !o.complete && o.index !== undefined)
+    .map((o) => o.index!)
+    .sort((a, b) => b.comparedTo(a));
+  return { ranked, completeIdx: ranked.map((o) => o.index!), incompleteIdx, completeCount: units.filter((o) => o.complete).length };
+}
+
+/** How many of `desc` (descending) are above `value`; all of them when `value` is undefined. */
+function countAbove(desc: readonly Decimal[], value: Decimal | undefined): number {
+  if (value === undefined) return desc.length;
+  let lo = 0;
+  let hi = desc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (desc[mid]!.gt(value)) lo = mid + 1;
+    else hi = mid;
   }
-  return rank;
+  return lo;
+}
+
+/**
+ * The competition rank unit `u` would have with published index `value` (and
+ * completeness `complete`) among the other units of its ranking group, unchanged:
+ * 1 + the complete others above it (all complete others when it is incomplete, then
+ * the incomplete others above it). Others without an index are never above.
+ */
+function rankAmong(g: GroupStats, u: PublishedUnit, value: Decimal | undefined, complete: boolean): number {
+  const selfAbove = u.index !== undefined && (value === undefined || u.index.gt(value)) ? 1 : 0;
+  if (complete) return 1 + countAbove(g.completeIdx, value) - (u.complete ? selfAbove : 0);
+  return 1 + g.completeCount - (u.complete ? 1 : 0) + countAbove(g.incompleteIdx, value) - (u.complete ? 0 : selfAbove);
 }
 
 /** The threshold of a grade: its `at_least`/`above` bound (`above` is strict); 0 for `otherwise`. */
@@ -115,10 +141,37 @@ function gradeThreshold(bands: readonly GradeBandPlan[], label: string): { index
  * them, taken greedily in that order, whose points reach the target.
  */
 export function planUnit(published: Published, structure: Structure, rules: PlanRules, unit: string, target: PlanTarget = { kind: "next" }): PlanOutcome {
+  return planner(published, structure, rules)(unit, target);
+}
+
+/**
+ * {@link planUnit} for many units of one result: the result is indexed and each
+ * ranking group sorted once, so planning every unit stays near-linear per unit.
+ */
+export function planner(published: Published, structure: Structure, rules: PlanRules): (unit: string, target?: PlanTarget) => PlanOutcome {
+  const byCode = new Map<string, PublishedUnit>();
+  for (const x of published.units) if (!byCode.has(x.unit)) byCode.set(x.unit, x);
+  const members = new Map<string | undefined, PublishedUnit[]>();
+  for (const x of published.units) {
+    const list = members.get(x.group);
+    if (list) list.push(x);
+    else members.set(x.group, [x]);
+  }
+  const stats = new Map<string | undefined, GroupStats>();
+  const statsOf = (group: string | undefined): GroupStats => {
+    let g = stats.get(group);
+    if (g === undefined) stats.set(group, (g = groupStats(members.get(group) ?? [])));
+    return g;
+  };
+  return (unit, target = { kind: "next" }) => {
+    const u = byCode.get(unit);
+    if (u === undefined) return { ok: false, reason: "unknown-unit" };
+    return planOne(published, structure, rules, u, statsOf(u.group), target);
+  };
+}
+
+function planOne(published: Published, structure: Structure, rules: PlanRules, u: PublishedUnit, g: GroupStats, target: PlanTarget): PlanOutcome {
   const rounding = published.framework.rounding;
-  const u = published.units.find((x) => x.unit === unit);
-  if (u === undefined) return { ok: false, reason: "unknown-unit" };
-  const others = published.units.filter((x) => x !== u && x.group === u.group);
   const base = uncapped(u);
   const publishedIndex = (points: Decimal) => {
     const i = indexOf(capped(points, rules.cap), u.max);
@@ -136,9 +189,7 @@ export function planUnit(published: Published, structure: Structure, rules: Plan
     if (t === undefined) return { ok: false, reason: "unknown-grade" };
     goal = { ...t, grade: target.grade };
   } else {
-    const ranked = [...others, u]
-      .filter((o) => o.complete && o.index !== undefined)
-      .sort((a, b) => b.index!.comparedTo(a.index!));
+    const ranked = g.ranked;
     if (target.kind === "rank") {
       if (!Number.isInteger(target.rank) || target.rank < 1) return { ok: false, reason: "bad-rank" };
       const at = ranked[Math.min(target.rank, ranked.length) - 1];
@@ -173,7 +224,7 @@ export function planUnit(published: Published, structure: Structure, rules: Plan
       available: out(c.available, rounding),
       index_gain: out(exact.minus(currentExact ?? ZERO), rounding),
       index: out(exact, rounding),
-      rank: rankAmong(others, publishedIndex(points), completeWith(new Set([c.node.id]))),
+      rank: rankAmong(g, u, publishedIndex(points), completeWith(new Set([c.node.id]))),
     };
   });
 
@@ -208,7 +259,7 @@ export function planUnit(published: Published, structure: Structure, rules: Plan
         criteria: chosen,
         points: out(gained, rounding),
         index: planIndex === undefined ? null : out(planIndex, rounding),
-        rank: rankAmong(others, publishedIndex(points), completeWith(new Set(chosen))),
+        rank: rankAmong(g, u, publishedIndex(points), completeWith(new Set(chosen))),
         reached,
       },
     },

@@ -10,6 +10,8 @@ import type { DiagnosticJson, ScoreResultJson, UnitJson, CriterionJson } from ".
 import type { UnitResult } from "../engine/result.js";
 import type { Locale } from "../evidence/locale.js";
 import type { CompiledFramework, NodePlan } from "../framework/ir.js";
+import { planner, planRules, type PlanJson } from "../analysis/plan.js";
+import { readPublished, structureOf, type Published } from "../analysis/results.js";
 import { gradeColours, type ChartSpecs } from "./charts.js";
 import { explanationWords } from "./explain-words.js";
 import { localeNumber, textStyle, type TextOptions } from "./format.js";
@@ -109,10 +111,19 @@ const S = defineStrings({
     notApplicable: "not applicable",
     missing: "missing data",
     noExplanation: "Explanations are not kept in a saved result; score from the evidence to see them.",
-    options: "Where the unit can still gain points",
-    optionLine: (id: string, title: string, available: string, missing: boolean) =>
-      `${id} ${title}: ${available} point(s) still available${missing ? " (data missing: providing it is the first step)" : ""}`,
+    options: "Where the unit can gain most",
+    optionsNote: "Each criterion alone at full points, other units unchanged (par-index plan): the index and rank the unit would then have.",
+    optionLine: (id: string, title: string, available: string, gain: string, index: string, rank: number, missing: boolean) =>
+      `${id} ${title}: +${available} point(s) → index ${index}% (+${gain}), rank ${rank}${missing ? " (data missing: providing it is the first step)" : ""}`,
     noOptions: "The unit has every point of every criterion that applies to it.",
+    planHead: "The fewest criteria that reach the next rank up",
+    planLine: (target: string, criteria: string, points: string, index: string, rank: number) =>
+      `To reach ${target}: ${criteria} (+${points} points) → index ${index}%, rank ${rank}.`,
+    planTarget: (rank: number | undefined, index: string) => (rank !== undefined ? `rank ${rank} (index ${index}%)` : `index ${index}%`),
+    planNotReached: (target: string, criteria: string, points: string, index: string, rank: number) =>
+      `Even all ${criteria} at full points (+${points} points → index ${index}%, rank ${rank}) do not reach ${target}.`,
+    planTop: "The unit ranks first: there is no rank above it.",
+    planThere: (target: string) => `The unit is already at ${target}.`,
     backToRanking: "↑ back to the ranking",
     engine: "Engine",
     frameworkFile: "Framework file",
@@ -198,10 +209,19 @@ const S = defineStrings({
     notApplicable: "không áp dụng",
     missing: "thiếu số liệu",
     noExplanation: "Kết quả đã lưu không kèm giải trình; chấm lại từ số liệu để xem giải trình từng điểm.",
-    options: "Các tiêu chí còn có thể tăng điểm",
-    optionLine: (id: string, title: string, available: string, missing: boolean) =>
-      `${id} ${title}: còn ${available} điểm${missing ? " (đang thiếu số liệu: cần bổ sung trước)" : ""}`,
+    options: "Các tiêu chí có thể giúp tăng chỉ số nhiều nhất",
+    optionsNote: "Từng tiêu chí nếu đạt điểm tối đa, các đơn vị khác giữ nguyên (par-index plan): chỉ số và thứ hạng đơn vị khi đó.",
+    optionLine: (id: string, title: string, available: string, gain: string, index: string, rank: number, missing: boolean) =>
+      `${id} ${title}: thêm ${available} điểm → chỉ số ${index}% (tăng ${gain}), hạng ${rank}${missing ? " (đang thiếu số liệu: cần bổ sung trước)" : ""}`,
     noOptions: "Đơn vị đã đạt điểm tối đa ở mọi tiêu chí áp dụng.",
+    planHead: "Số tiêu chí ít nhất để lên hạng liền trên",
+    planLine: (target: string, criteria: string, points: string, index: string, rank: number) =>
+      `Để đạt ${target}: ${criteria} (thêm ${points} điểm) → chỉ số ${index}%, hạng ${rank}.`,
+    planTarget: (rank: number | undefined, index: string) => (rank !== undefined ? `hạng ${rank} (chỉ số ${index}%)` : `chỉ số ${index}%`),
+    planNotReached: (target: string, criteria: string, points: string, index: string, rank: number) =>
+      `Kể cả khi ${criteria} đều đạt điểm tối đa (thêm ${points} điểm → chỉ số ${index}%, hạng ${rank}) vẫn chưa đạt ${target}.`,
+    planTop: "Đơn vị đang xếp hạng nhất: không có hạng cao hơn.",
+    planThere: (target: string) => `Đơn vị đã đạt ${target}.`,
     backToRanking: "↑ về bảng xếp hạng",
     engine: "Phần mềm",
     frameworkFile: "Tệp bộ tiêu chí",
@@ -465,6 +485,7 @@ ${units.some((u) => !u.complete) ? `<p class="note">${esc(T.incompleteNote)}</p>
   {
     const parts = new Map(fw.parts.map((p) => [p.id, p.title]));
     const adjustments = new Map(fw.adjustments.map((a) => [a.id, a]));
+    const planner = plannerOf(json, fw, input.units);
     const bodies = readingOrder(units, within !== undefined ? input.units : undefined).map((u) =>
       unitSection(u, {
         fw,
@@ -478,6 +499,7 @@ ${units.some((u) => !u.complete) ? `<p class="note">${esc(T.incompleteNote)}</p>
         parts,
         adjustments,
         live: input.units?.get(u.unit),
+        plan: planner(u.unit),
       }),
     );
     sections.push({
@@ -558,6 +580,33 @@ interface UnitContext {
   readonly parts: ReadonlyMap<string, string>;
   readonly adjustments: ReadonlyMap<string, { readonly title?: string; readonly kind: string }>;
   readonly live: UnitResult | undefined;
+  readonly plan: PlanJson | undefined;
+}
+
+/** How many of the planner's options a unit section lists. */
+const OPTIONS_SHOWN = 5;
+
+/**
+ * The planner over the report's results, read once (exact decimals of the published
+ * values, the framework's tree, cap and grades); ranking groups from the live
+ * results when known. Returns a unit's plan toward the next rank up.
+ */
+function plannerOf(json: ScoreResultJson, fw: CompiledFramework, live: ReadonlyMap<string, UnitResult> | undefined): (unit: string) => PlanJson | undefined {
+  const read = readPublished(json);
+  if (read.published === undefined) return () => undefined;
+  const published: Published = {
+    ...read.published,
+    framework: { ...read.published.framework, rounding: fw.rounding },
+    units: read.published.units.map((u) => {
+      const g = live?.get(u.unit)?.rankGroup;
+      return g === undefined ? u : { ...u, group: g };
+    }),
+  };
+  const plan = planner(published, structureOf(fw), planRules(fw));
+  return (unit) => {
+    const outcome = plan(unit);
+    return outcome.ok ? outcome.plan : undefined;
+  };
 }
 
 function unitSection(u: UnitJson, c: UnitContext): string {
@@ -588,21 +637,7 @@ function unitSection(u: UnitJson, c: UnitContext): string {
   const table = `<table class="data tree"><thead><tr><th>${esc(T.code)}</th><th>${esc(T.criterion)}</th><th class="num">${esc(T.points)}</th><th class="num">${esc(T.max)}</th><th class="num">${esc(T.selfShort)}</th><th>${esc(T.explanation)}</th></tr></thead>
 <tbody>${rows.join("\n")}</tbody></table>`;
 
-  // Leaves where points are still available, most first (ties: framework order).
-  const options = fw.nodes
-    .filter((n) => n.kind === "leaf")
-    .flatMap((n) => {
-      const cr = u.criteria[n.index];
-      return cr !== undefined && cr.status !== "not_applicable" && cr.points < cr.max ? [{ n, cr }] : [];
-    })
-    .map((x) => ({ ...x, available: D(x.cr.max).minus(D(x.cr.points)) }))
-    .sort((a, b) => b.available.cmp(a.available) || a.n.index - b.n.index)
-    .slice(0, 5);
-  const optionsHtml = `<h4>${esc(T.options)}</h4>${
-    options.length === 0
-      ? `<p>${esc(T.noOptions)}</p>`
-      : `<ul class="options">${options.map((o) => `<li>${esc(T.optionLine(o.n.id, o.n.title, plain(o.available), o.cr.status === "missing"))}</li>`).join("")}</ul>`
-  }`;
+  const optionsHtml = planHtml(c.plan, c);
   return `<section class="unit" id="${esc(unitAnchor(u.unit))}">
 ${head}
 ${partsHtml}${adjustmentsHtml}
@@ -610,6 +645,27 @@ ${table}
 ${optionsHtml}
 <p class="back"><a href="#ranking">${esc(T.backToRanking)}</a></p>
 </section>`;
+}
+
+/** The planner's best options (by index gain) and its fewest criteria to the next rank up. */
+function planHtml(p: PlanJson | undefined, c: UnitContext): string {
+  const { T, fixed, plain } = c;
+  if (p === undefined) return "";
+  const head = `<h4>${esc(T.options)}</h4>`;
+  if (p.options.length === 0) return `${head}<p>${esc(T.noOptions)}</p>`;
+  const titles = new Map(c.fw.nodes.map((n) => [n.id, n.title]));
+  const best = [...p.options].sort((a, b) => D(b.index_gain).cmp(D(a.index_gain))).slice(0, OPTIONS_SHOWN);
+  const list = `<p class="note">${esc(T.optionsNote)}</p><ul class="options">${best
+    .map((o) => `<li>${esc(T.optionLine(o.id, o.title ?? titles.get(o.id) ?? "", plain(o.available), fixed(o.index_gain), fixed(o.index), o.rank, o.status === "missing"))}</li>`)
+    .join("")}</ul>`;
+  const target = T.planTarget(p.target.rank, fixed(p.target.index));
+  const criteria = p.plan.criteria.map((id) => `${id} ${titles.get(id) ?? ""}`.trim()).join("; ");
+  const planIndex = p.plan.index === null ? "" : fixed(p.plan.index);
+  let sentence: string;
+  if (p.plan.criteria.length === 0) sentence = p.rank === 1 && p.target.rank === 1 ? T.planTop : T.planThere(target);
+  else if (p.plan.reached) sentence = T.planLine(target, criteria, plain(p.plan.points), planIndex, p.plan.rank);
+  else sentence = T.planNotReached(target, criteria, plain(p.plan.points), planIndex, p.plan.rank);
+  return `${head}${list}<h4>${esc(T.planHead)}</h4><p class="plan">${esc(sentence)}</p>`;
 }
 
 function criterionRow(node: NodePlan, cr: CriterionJson | undefined, c: UnitContext): string {

@@ -3,6 +3,7 @@ import { chartSpecs, chartSpecsOf } from "../../src/report/charts.js";
 import { esc, reportHtml, unitAnchor } from "../../src/report/html.js";
 import { branchWords, explanationWords } from "../../src/report/explain-words.js";
 import { framework, run } from "../engine/helpers.js";
+import { planRules, planUnit, publish, structureOf, type PlanJson } from "../../src/analysis/index.js";
 
 const fw = framework(`
 criteria:
@@ -105,6 +106,64 @@ describe("the HTML report (text)", () => {
     expect(phuc).toMatch(/\|2\|\|1\|\|\+1\|/);
     expect(rows.find((r) => r.includes("Xã cũ"))).toContain("không còn trong năm nay");
     expect(rows.find((r) => r.includes("Xã &lt;script"))).toContain("đơn vị mới");
+  });
+});
+
+describe("the planner in each unit's section", () => {
+  const published = publish(result);
+  const planOf = (code: string): PlanJson => {
+    const outcome = planUnit(published, structureOf(fw), planRules(fw), code);
+    if (!outcome.ok) throw new Error(`no plan for ${code}`);
+    return outcome.plan;
+  };
+  const section = (html: string, code: string) => {
+    const start = html.indexOf(`<section class="unit" id="${unitAnchor(code)}">`);
+    return html.slice(start, html.indexOf("</section>", start));
+  };
+  const number = (n: number, lang: "vi" | "en") => (lang === "vi" ? n.toFixed(2).replace(".", ",") : n.toFixed(2));
+
+  for (const lang of ["vi", "en"] as const) {
+    it(`lists the planner's options and its fewest criteria to the next rank up (${lang})`, () => {
+      const html = reportHtml({ framework: fw, results: json, units }, { lang });
+      // Tây Tựu (rank 3, incomplete) and x-1 (rank 2) lost points; both have a rank above them.
+      for (const code of ["tay-tuu", "x-1"]) {
+        const plan = planOf(code);
+        const part = section(html, code);
+        expect(plan.options.length).toBeGreaterThan(0);
+        for (const o of plan.options) {
+          const title = fw.nodeById.get(o.id)!.title;
+          expect(part).toContain(`${o.id} ${title}`);
+          expect(part).toContain(`${number(o.index, lang)}%`);
+        }
+        expect(plan.plan.reached).toBe(true);
+        expect(plan.plan.criteria.length).toBeGreaterThan(0);
+        const sentence = part.slice(part.indexOf('<p class="plan">'));
+        for (const id of plan.plan.criteria) expect(sentence).toContain(`${id} ${fw.nodeById.get(id)!.title}`);
+        expect(sentence).toContain(`${number(plan.plan.index!, lang)}%`);
+        expect(sentence).toContain(lang === "vi" ? `hạng ${plan.plan.rank}` : `rank ${plan.plan.rank}`);
+        expect(sentence).toContain(lang === "vi" ? `Để đạt hạng ${plan.target.rank}` : `To reach rank ${plan.target.rank}`);
+      }
+      // The unit ranked first has no rank above it.
+      const first = section(html, "phuc-dien");
+      expect(first).toContain(lang === "vi" ? "Đơn vị đang xếp hạng nhất" : "The unit ranks first");
+      expect(html).not.toMatch(lang === "vi" ? /To reach|ranks first/ : /Để đạt|xếp hạng nhất/);
+    });
+  }
+
+  it("escapes the criteria titles it quotes", () => {
+    const hostile = framework(`
+criteria:
+  - { id: "1", title: 'Kế hoạch <b>CCHC</b> & "báo cáo"', max: 10, rule: { manual: {} } }
+  - { id: "2", title: "Cải cách thể chế", max: 10, rule: { manual: {} } }
+`);
+    const r = run(hostile, { a: { points: { "1": { appraised: 10 }, "2": { appraised: 10 } } }, b: { points: { "1": { appraised: 2 }, "2": { appraised: 9 } } } }, [
+      { code: "a", name: "Xã A" },
+      { code: "b", name: "Xã B" },
+    ]);
+    const html = reportHtml({ framework: hostile, results: r.toJSON() });
+    const part = section(html, "b");
+    expect(part).toContain("1 Kế hoạch &lt;b&gt;CCHC&lt;/b&gt; &amp; &quot;báo cáo&quot;");
+    expect(part).not.toContain("<b>CCHC");
   });
 });
 
