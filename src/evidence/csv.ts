@@ -103,11 +103,7 @@ export class CsvSplitter {
       if (nl < 0) {
         if (!final) {
           if (len - pos > this.maxLine) {
-            pos = this.skipLong(buf, pos);
-            if (pos < 0) {
-              this.buffer = "";
-              return;
-            }
+            if ((pos = this.skipLong(buf, pos)) < 0) return void (this.buffer = "");
             continue;
           }
           break;
@@ -115,11 +111,7 @@ export class CsvSplitter {
         nl = len;
       }
       if (nl - pos > this.maxLine) {
-        pos = this.skipLong(buf, pos);
-        if (pos < 0) {
-          this.buffer = "";
-          return;
-        }
+        if ((pos = this.skipLong(buf, pos)) < 0) return void (this.buffer = "");
         continue;
       }
       if (nextQuote < pos) nextQuote = indexOr(buf, '"', pos, len);
@@ -135,11 +127,7 @@ export class CsvSplitter {
       if (next < 0) {
         // An incomplete quoted record: wait for more text, unless it is already too long.
         if (len - pos > this.maxLine) {
-          pos = this.skipLong(buf, pos);
-          if (pos < 0) {
-            this.buffer = "";
-            return;
-          }
+          if ((pos = this.skipLong(buf, pos)) < 0) return void (this.buffer = "");
           continue;
         }
         break;
