@@ -12,7 +12,7 @@ import { exactMean, exactMinus, exactOut, exactWeightedMean, Frac, toDecimal, ty
 import { byCode, competitionRanks, HUNDRED, mean, outOrNull, toScaled, ZERO } from "./exact.js";
 import type { Lineage } from "./lineage.js";
 import type { Published, PublishedUnit } from "./results.js";
-import type { AnalysisTable, Lang } from "./tables.js";
+import { analysisTable, tableStyle, type AnalysisTable, type Lang, type TextOptions } from "./tables.js";
 
 export interface CompareOptions {
   readonly crosswalk?: Crosswalk;
@@ -326,40 +326,43 @@ const WORDS = defineStrings({
 });
 
 /** The comparison as two tables (units, criteria), headed in `lang`. */
-export function compareTables(c: CompareJson, decimals: number, lang: Lang = "vi"): AnalysisTable[] {
+export function compareTables(c: CompareJson, decimals: number, style: Lang | TextOptions = "vi"): AnalysisTable[] {
+  const { lang, locale } = tableStyle(style);
   const w = WORDS[lang];
   return [
-    {
+    analysisTable({
       id: "compare-units",
       title: w.units(c.base, c.current),
       decimals,
+      locale,
       columns: [
-        { key: "rank", heading: w.rank, numeric: true, integer: true },
-        { key: "unit", heading: w.unit },
-        { key: "name", heading: w.name },
-        { key: "status", heading: w.status },
-        { key: "from", heading: w.from },
-        { key: "base_index", heading: w.baseIndex(c.base.year), numeric: true },
-        { key: "index", heading: w.index(c.current.year), numeric: true },
-        { key: "delta", heading: w.delta, numeric: true },
-        { key: "base_rank", heading: w.baseRank, numeric: true, integer: true },
-        { key: "rank_change", heading: w.rankChange, numeric: true, integer: true },
+        ["rank", w.rank, "integer"],
+        ["unit", w.unit],
+        ["name", w.name],
+        ["status", w.status],
+        ["from", w.from],
+        ["base_index", w.baseIndex(c.base.year), "number"],
+        ["index", w.index(c.current.year), "number"],
+        ["delta", w.delta, "number"],
+        ["base_rank", w.baseRank, "integer"],
+        ["rank_change", w.rankChange, "integer"],
       ],
       rows: c.units.map((u) => [u.rank, u.unit, u.name, w[u.status], u.from.join(", "), u.base_index, u.index, u.delta, u.base_rank, u.rank_change]),
       notes: [w.note],
-    },
-    {
+    }),
+    analysisTable({
       id: "compare-criteria",
       title: w.criteria,
       decimals,
+      locale,
       columns: [
-        { key: "id", heading: w.id },
-        { key: "base", heading: w.baseIds },
-        { key: "base_mean", heading: w.baseIndex(c.base.year), numeric: true },
-        { key: "mean", heading: w.index(c.current.year), numeric: true },
-        { key: "delta", heading: w.delta, numeric: true },
+        ["id", w.id],
+        ["base", w.baseIds],
+        ["base_mean", w.baseIndex(c.base.year), "number"],
+        ["mean", w.index(c.current.year), "number"],
+        ["delta", w.delta, "number"],
       ],
       rows: c.criteria.map((p) => [p.id, p.base.join(" + "), p.base_mean, p.mean, p.delta]),
-    },
+    }),
   ];
 }

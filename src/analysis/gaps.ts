@@ -7,7 +7,7 @@ import { defineStrings } from "../diagnostics/define.js";
 import { dec, type Decimal } from "../core/decimal.js";
 import { byCode, HUNDRED, out, toScaled, ZERO } from "./exact.js";
 import type { Published, Structure, StructureNode } from "./results.js";
-import type { AnalysisTable, Lang } from "./tables.js";
+import { analysisTable, numberText, tableStyle, type AnalysisTable, type Lang, type TextOptions } from "./tables.js";
 
 export interface GapsOptions {
   /** `leaf` (default): leaves only; `all`: parents too (not counted in `total_lost`). */
@@ -142,24 +142,26 @@ const WORDS = defineStrings({
   },
 });
 
-/** The lost points as one table, headed in `lang`. */
-export function gapsTables(report: GapsJson, structure: Structure, decimals: number, lang: Lang = "vi"): AnalysisTable[] {
+/** The lost points as one table, headed in `lang` (numbers as the language writes them, or per `{ lang, locale }`). */
+export function gapsTables(report: GapsJson, structure: Structure, decimals: number, style: Lang | TextOptions = "vi"): AnalysisTable[] {
+  const { lang, locale } = tableStyle(style);
   const w = WORDS[lang];
   return [
-    {
+    analysisTable({
       id: "gaps",
-      title: w.title(report.total_lost.toFixed(decimals)),
+      title: w.title(numberText(report.total_lost, locale, decimals)),
       decimals,
+      locale,
       columns: [
-        { key: "id", heading: w.id },
-        { key: "title", heading: w.name },
-        { key: "max", heading: w.max, numeric: true },
-        { key: "units", heading: w.units, numeric: true, integer: true },
-        { key: "full", heading: w.full, numeric: true, integer: true },
-        { key: "lost", heading: w.lost, numeric: true },
-        { key: "lost_mean", heading: w.lostMean, numeric: true },
-        { key: "share", heading: w.share, numeric: true },
-        { key: "top", heading: w.top },
+        ["id", w.id],
+        ["title", w.name],
+        ["max", w.max, "number"],
+        ["units", w.units, "integer"],
+        ["full", w.full, "integer"],
+        ["lost", w.lost, "number"],
+        ["lost_mean", w.lostMean, "number"],
+        ["share", w.share, "number"],
+        ["top", w.top],
       ],
       rows: report.criteria.map((c) => [
         c.id,
@@ -170,8 +172,8 @@ export function gapsTables(report: GapsJson, structure: Structure, decimals: num
         c.lost,
         c.lost_mean,
         c.share,
-        c.top.map((t) => `${t.unit} (${t.lost.toFixed(decimals)})`).join("; "),
+        c.top.map((t) => `${t.unit} (${numberText(t.lost, locale, decimals)})`).join("; "),
       ]),
-    },
+    }),
   ];
 }

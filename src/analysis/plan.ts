@@ -10,7 +10,7 @@ import { roundTo } from "../core/decimal.js";
 import type { CompiledFramework, GradeBandPlan } from "../framework/ir.js";
 import { HUNDRED, out, ZERO } from "./exact.js";
 import type { Published, PublishedUnit, Structure } from "./results.js";
-import type { AnalysisTable, Lang } from "./tables.js";
+import { analysisTable, numberText, tableStyle, type AnalysisTable, type Lang, type TextOptions } from "./tables.js";
 
 /** What the unit aims at. Without one: the next rank up. */
 export type PlanTarget =
@@ -289,8 +289,8 @@ const WORDS = defineStrings({
     no: "no",
     scored: "scored",
     missing: "missing evidence",
-    targetText: (t: PlanJson["target"]) =>
-      `${t.grade !== undefined ? `grade ${t.grade}, ` : ""}${t.rank !== undefined ? `rank ${t.rank}, ` : ""}index ${t.index}`,
+    targetText: (t: PlanJson["target"], index: string) =>
+      `${t.grade !== undefined ? `grade ${t.grade}, ` : ""}${t.rank !== undefined ? `rank ${t.rank}, ` : ""}index ${index}`,
   },
   vi: {
     summary: "Đơn vị và mục tiêu",
@@ -314,54 +314,58 @@ const WORDS = defineStrings({
     no: "không",
     scored: "đã chấm",
     missing: "thiếu số liệu",
-    targetText: (t: PlanJson["target"]) =>
-      `${t.grade !== undefined ? `loại ${t.grade}, ` : ""}${t.rank !== undefined ? `hạng ${t.rank}, ` : ""}chỉ số ${t.index}`,
+    targetText: (t: PlanJson["target"], index: string) =>
+      `${t.grade !== undefined ? `loại ${t.grade}, ` : ""}${t.rank !== undefined ? `hạng ${t.rank}, ` : ""}chỉ số ${index}`,
   },
 });
 
 /** The plan as tables (summary, options, plan), headed in `lang`. */
-export function planTables(p: PlanJson, decimals: number, lang: Lang = "vi"): AnalysisTable[] {
+export function planTables(p: PlanJson, decimals: number, style: Lang | TextOptions = "vi"): AnalysisTable[] {
+  const { lang, locale } = tableStyle(style);
   const w = WORDS[lang];
   return [
-    {
+    analysisTable({
       id: "plan-summary",
       title: w.summary,
       decimals,
+      locale,
       columns: [
-        { key: "unit", heading: w.unit },
-        { key: "index", heading: w.index, numeric: true },
-        { key: "rank", heading: w.rank, numeric: true, integer: true },
-        { key: "target", heading: w.target },
+        ["unit", w.unit],
+        ["index", w.index, "number"],
+        ["rank", w.rank, "integer"],
+        ["target", w.target],
       ],
-      rows: [[`${p.name} (${p.unit})`, p.index, p.rank, w.targetText(p.target)]],
-    },
-    {
+      rows: [[`${p.name} (${p.unit})`, p.index, p.rank, w.targetText(p.target, numberText(p.target.index, locale))]],
+    }),
+    analysisTable({
       id: "plan-options",
       title: w.options,
       decimals,
+      locale,
       columns: [
-        { key: "id", heading: w.id },
-        { key: "title", heading: w.title },
-        { key: "status", heading: w.status },
-        { key: "available", heading: w.available, numeric: true },
-        { key: "index_gain", heading: w.gain, numeric: true },
-        { key: "index", heading: w.newIndex, numeric: true },
-        { key: "rank", heading: w.newRank, numeric: true, integer: true },
+        ["id", w.id],
+        ["title", w.title],
+        ["status", w.status],
+        ["available", w.available, "number"],
+        ["index_gain", w.gain, "number"],
+        ["index", w.newIndex, "number"],
+        ["rank", w.newRank, "integer"],
       ],
       rows: p.options.map((o) => [o.id, o.title ?? "", o.status === "missing" ? w.missing : w.scored, o.available, o.index_gain, o.index, o.rank]),
-    },
-    {
+    }),
+    analysisTable({
       id: "plan",
       title: w.plan,
       decimals,
+      locale,
       columns: [
-        { key: "criteria", heading: w.criteria },
-        { key: "points", heading: w.points, numeric: true },
-        { key: "index", heading: w.newIndex, numeric: true },
-        { key: "rank", heading: w.newRank, numeric: true, integer: true },
-        { key: "reached", heading: w.reached },
+        ["criteria", w.criteria],
+        ["points", w.points, "number"],
+        ["index", w.newIndex, "number"],
+        ["rank", w.newRank, "integer"],
+        ["reached", w.reached],
       ],
       rows: [[p.plan.criteria.join(", "), p.plan.points, p.plan.index, p.plan.rank, p.plan.reached ? w.yes : w.no]],
-    },
+    }),
   ];
 }

@@ -9,7 +9,7 @@ import { diag, type Diagnostic } from "../diagnostics/index.js";
 import type { UnitInfo } from "../evidence/model.js";
 import { byCode, competitionRanks, mean, median, out, outOrNull } from "./exact.js";
 import type { Published, PublishedUnit, Structure } from "./results.js";
-import type { AnalysisTable, Lang } from "./tables.js";
+import { analysisTable, numberText, tableStyle, type AnalysisTable, type Lang, type TextOptions } from "./tables.js";
 
 export interface RollupOptions {
   /** `parent`, `type` or any other registry column. */
@@ -185,26 +185,28 @@ const WORDS = defineStrings({
 });
 
 /** The roll-up as one table, headed in `lang`. */
-export function rollupTables(r: RollupJson, decimals: number, lang: Lang = "vi"): AnalysisTable[] {
+export function rollupTables(r: RollupJson, decimals: number, style: Lang | TextOptions = "vi"): AnalysisTable[] {
+  const { lang, locale } = tableStyle(style);
   const w = WORDS[lang];
   const fieldIds = Object.keys(r.groups[0]?.fields ?? {});
-  const extreme = (e: { unit: string; index: number } | null) => (e === null ? null : `${e.unit} (${e.index.toFixed(decimals)})`);
+  const extreme = (e: { unit: string; index: number } | null) => (e === null ? null : `${e.unit} (${numberText(e.index, locale, decimals)})`);
   return [
-    {
+    analysisTable({
       id: "rollup",
       title: w.title(r.by, r.weight),
       decimals,
+      locale,
       columns: [
-        { key: "rank", heading: w.rank, numeric: true, integer: true },
-        { key: "group", heading: w.group },
-        { key: "units", heading: w.units, numeric: true, integer: true },
-        { key: "complete", heading: w.complete, numeric: true, integer: true },
-        { key: "mean", heading: w.mean, numeric: true },
-        { key: "median", heading: w.median, numeric: true },
-        { key: "min", heading: w.min },
-        { key: "max", heading: w.max },
-        { key: "grades", heading: w.grades },
-        ...fieldIds.map((id) => ({ key: `field_${id}`, heading: w.field(id), numeric: true })),
+        ["rank", w.rank, "integer"],
+        ["group", w.group],
+        ["units", w.units, "integer"],
+        ["complete", w.complete, "integer"],
+        ["mean", w.mean, "number"],
+        ["median", w.median, "number"],
+        ["min", w.min],
+        ["max", w.max],
+        ["grades", w.grades],
+        ...fieldIds.map((id) => [`field_${id}`, w.field(id), "number"] as const),
       ],
       rows: r.groups.map((g) => [
         g.rank,
@@ -220,6 +222,6 @@ export function rollupTables(r: RollupJson, decimals: number, lang: Lang = "vi")
           .join(", "),
         ...fieldIds.map((id) => g.fields[id] ?? null),
       ]),
-    },
+    }),
   ];
 }

@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { inferStructure, publish, readPublished, structureOf, type Published, type Structure } from "../analysis/index.js";
 import { jsonErrorOffset } from "../analysis/json-offset.js";
 import { tablesToMarkdown, tablesToText, tableToCsv, type AnalysisTable } from "../analysis/tables.js";
+import { isLocale, type Locale } from "../evidence/locale.js";
+import type { Lang } from "../diagnostics/define.js";
 import { diag, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import { score } from "../engine/index.js";
 import type { EvidenceSet, UnitInfo } from "../evidence/model.js";
@@ -16,7 +18,7 @@ import type { CompiledFramework } from "../framework/ir.js";
 import { loadFrameworkFile } from "../node/framework.js";
 import { readUnitsFile } from "../node/evidence.js";
 import type { OptionSpec } from "./args.js";
-import { UsageError, type CliIo } from "./io.js";
+import { UsageError, langOf, type CliIo } from "./io.js";
 import { emit, printDiagnostics } from "./output.js";
 import { writeXlsxOut } from "./xlsx.js";
 import { analysisWorkbook } from "../report/analysis-workbook.js";
@@ -199,10 +201,36 @@ export async function loadAnalysisInput(flags: AnalysisFlags, io: CliIo, needs: 
   };
 }
 
+/** The language and number locale of an analysis's tables. */
+export interface TableStyle {
+  readonly lang: Lang;
+  readonly locale: Locale;
+}
+
+/**
+ * How an analysis writes its tables, as `score` does: `--locale` when given; otherwise a
+ * table, Markdown or workbook writes numbers as its language does (`vi`: `90,07`) and a
+ * CSV in locale `en` (`,` and `.`); `--locale vi` CSV is `;`-separated with a BOM.
+ */
+export function tableStyleOf(io: CliIo, format: string, locale: string | undefined): TableStyle {
+  const lang = langOf(io);
+  if (locale !== undefined && !isLocale(locale)) throw new UsageError(`--locale must be vi or en, not "${locale}".`);
+  const given = isLocale(locale) ? locale : undefined;
+  return { lang, locale: given ?? (format === "csv" ? "en" : lang) };
+}
+
 /** Writes an analysis: its JSON, or its tables as csv (the first table), md, a terminal table or an xlsx workbook (one sheet per table). */
-export async function emitAnalysis(io: CliIo, format: (typeof ANALYSIS_FORMATS)[number], json: unknown, tables: () => AnalysisTable[], out: string | undefined, csvTable?: string): Promise<void> {
+export async function emitAnalysis(
+  io: CliIo,
+  format: (typeof ANALYSIS_FORMATS)[number],
+  json: unknown,
+  tables: (style: TableStyle) => AnalysisTable[],
+  out: string | undefined,
+  csvTable?: string,
+  locale?: string,
+): Promise<void> {
   if (format === "json") return emit(io, JSON.stringify(json, null, 2), out);
-  const t = tables();
+  const t = tables(tableStyleOf(io, format, locale));
   if (format === "xlsx") {
     requireXlsxOut(format, out);
     return writeXlsxOut(io, out!, analysisWorkbook(t));

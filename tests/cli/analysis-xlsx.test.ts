@@ -96,7 +96,7 @@ describe("analysis commands --format xlsx", () => {
     expect(sheets.map((s) => s.name)).toEqual(["Điểm bị mất theo tiêu chí"]);
     const s = sheets[0]!;
     // The full title (with the total) stays above the table.
-    expect(textOf(s.rows.get(1)?.[0])).toMatch(/^Điểm bị mất theo tiêu chí \(tất cả đơn vị: [\d.]+ điểm\)$/);
+    expect(textOf(s.rows.get(1)?.[0])).toMatch(/^Điểm bị mất theo tiêu chí \(tất cả đơn vị: [\d.,]+ điểm\)$/);
     expect(header(s, "Tiêu chí").headings.slice(0, 6)).toEqual(["Tiêu chí", "Nội dung", "Điểm tối đa", "Số đơn vị", "Đạt tối đa", "Điểm mất"]);
     for (const c of json.criteria.slice(0, 5)) {
       expect(num(cellAt(s, "Tiêu chí", c.id, "Điểm mất"))).toBe(c.lost);

@@ -1,14 +1,14 @@
 import { defineStrings } from "../../diagnostics/define.js";
 import { dec, roundTo } from "../../core/decimal.js";
 import { planRules, planTables, planUnit, publish, type PlanJson, type PlanTarget } from "../../analysis/index.js";
-import type { AnalysisTable, Lang } from "../../analysis/tables.js";
+import { analysisTable, type AnalysisTable } from "../../analysis/tables.js";
 import { didYouMean, hasErrors } from "../../diagnostics/index.js";
 import { score } from "../../engine/index.js";
 import { isLocale, parseValue, type EvidenceSet, type UnitEvidence } from "../../evidence/index.js";
 import type { CompiledFramework } from "../../framework/ir.js";
 import { asArray, oneOf, parseCommandArgs } from "../args.js";
-import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
+import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput, type TableStyle } from "../analysis.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
 export const planHelp = `par-index plan (--framework F.yaml --evidence E ... | --results R.json [--framework F.yaml]) --unit CODE [target] [--set NAME=VALUE ...]
@@ -74,22 +74,23 @@ const WHAT_IF = defineStrings({
   vi: { title: "Nếu thay đổi số liệu", set: "Thay đổi", points: "Tổng điểm", index: "Chỉ số", grade: "Xếp loại", rank: "Xếp hạng", gain: "Chỉ số tăng" },
 });
 
-function whatIfTable(w: WhatIf, decimals: number, lang: Lang): AnalysisTable {
-  const s = WHAT_IF[lang];
-  return {
+function whatIfTable(w: WhatIf, decimals: number, style: TableStyle): AnalysisTable {
+  const s = WHAT_IF[style.lang];
+  return analysisTable({
     id: "plan-what-if",
     title: s.title,
     decimals,
+    locale: style.locale,
     columns: [
-      { key: "set", heading: s.set },
-      { key: "points", heading: s.points, numeric: true },
-      { key: "index", heading: s.index, numeric: true },
-      { key: "grade", heading: s.grade },
-      { key: "rank", heading: s.rank, numeric: true, integer: true },
-      { key: "index_gain", heading: s.gain, numeric: true },
+      ["set", s.set],
+      ["points", s.points, "number"],
+      ["index", s.index, "number"],
+      ["grade", s.grade],
+      ["rank", s.rank, "integer"],
+      ["index_gain", s.gain, "number"],
     ],
     rows: [[Object.entries(w.set).map(([k, v]) => `${k}=${v}`).join(", "), w.points, w.index, w.grade ?? null, w.rank, w.index_gain]],
-  };
+  });
 }
 
 export async function planCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -103,7 +104,6 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
   requireXlsxOut(format, values.out);
-  const lang = langOf(io);
   if (!values.unit) throw new UsageError("missing --unit: give the unit's code as --unit CODE.");
   const targets = [values["target-rank"], values["target-grade"], values["target-index"]].filter((t) => t !== undefined);
   if (targets.length > 1) throw new UsageError("give one target: --target-rank, --target-grade or --target-index.");
@@ -159,12 +159,13 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
     io,
     format,
     plan,
-    () => {
-      const t = planTables(plan, decimals, lang);
-      return plan.what_if ? [...t, whatIfTable(plan.what_if, decimals, lang)] : t;
+    (style) => {
+      const t = planTables(plan, decimals, style);
+      return plan.what_if ? [...t, whatIfTable(plan.what_if, decimals, style)] : t;
     },
     values.out,
     "plan-options",
+    values.locale,
   );
   return hasErrors(input.diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }
