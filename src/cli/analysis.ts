@@ -18,7 +18,7 @@ import type { CompiledFramework } from "../framework/ir.js";
 import { loadFrameworkFile } from "../node/framework.js";
 import { readUnitsFile } from "../node/evidence.js";
 import type { OptionSpec } from "./args.js";
-import { UsageError, langOf, type CliIo } from "./io.js";
+import { UsageError, type CliIo } from "./io.js";
 import { emit, printDiagnostics } from "./output.js";
 import { writeXlsxOut } from "./xlsx.js";
 import { analysisWorkbook } from "../report/analysis-workbook.js";
@@ -212,8 +212,7 @@ export interface TableStyle {
  * table, Markdown or workbook writes numbers as its language does (`vi`: `90,07`) and a
  * CSV in locale `en` (`,` and `.`); `--locale vi` CSV is `;`-separated with a BOM.
  */
-export function tableStyleOf(io: CliIo, format: string, locale: string | undefined): TableStyle {
-  const lang = langOf(io);
+export function tableStyleOf(format: string, lang: Lang, locale: string | undefined): TableStyle {
   if (locale !== undefined && !isLocale(locale)) throw new UsageError(`--locale must be vi or en, not "${locale}".`);
   const given = isLocale(locale) ? locale : undefined;
   return { lang, locale: given ?? (format === "csv" ? "en" : lang) };
@@ -226,11 +225,11 @@ export async function emitAnalysis(
   json: unknown,
   tables: (style: TableStyle) => AnalysisTable[],
   out: string | undefined,
-  csvTable?: string,
-  locale?: string,
+  csvTable: string | undefined,
+  style: { readonly lang: Lang; readonly locale?: string | undefined },
 ): Promise<void> {
   if (format === "json") return emit(io, JSON.stringify(json, null, 2), out);
-  const t = tables(tableStyleOf(io, format, locale));
+  const t = tables(tableStyleOf(format, style.lang, style.locale));
   if (format === "xlsx") {
     requireXlsxOut(format, out);
     return writeXlsxOut(io, out!, analysisWorkbook(t));

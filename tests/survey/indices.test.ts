@@ -200,13 +200,15 @@ describe("bridge and reports", () => {
   it("renders a table with Vietnamese titles, CSV and Markdown", () => {
     const table = surveyToTable(result);
     expect(table).toContain("Cung ứng dịch vụ hành chính công");
-    expect(table.split("\n").find((l) => l.startsWith("u1"))).toMatch(/70\.63/);
+    expect(table.split("\n").find((l) => l.startsWith("u1"))).toMatch(/70,63/);
+    expect(surveyToTable(result, { lang: "en" }).split("\n").find((l) => l.startsWith("u1"))).toMatch(/70\.63/);
     const csv = surveyToCsv(result).trim().split("\n");
     expect(csv[0]).toBe("unit,respondents,overall,policy,services,accountability,procedures,civil_servants");
     expect(csv[1]).toBe("u1,5,70.63,67.50,73.75,67.50,60.00,87.50");
     expect(csv.at(-1)!.startsWith("all,9,")).toBe(true);
     const md = surveyToMarkdown(result);
-    expect(md).toContain("| u1 | 5 | 70.63 |");
+    expect(md).toContain("| u1 | 5 | 70,63 |");
+    expect(surveyToMarkdown(result, { lang: "en" })).toContain("| u1 | 5 | 70.63 |");
     expect(md).toContain("survey-invalid-answer");
   });
 });

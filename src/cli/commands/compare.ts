@@ -2,7 +2,7 @@ import { compare, compareTables, parseCrosswalk, parseLineage, type Crosswalk, t
 import { hasErrors, type Diagnostic } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput, readResultsFile, readText } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
 export const compareHelp = `par-index compare --base A.json (--current B.json | --framework F.yaml --evidence E ...) [--crosswalk C.yaml] [--lineage L.csv]
@@ -30,6 +30,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
   });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
   requireXlsxOut(format, values.out);
+  const lang = langOf(io);
   if (!values.base) throw new UsageError("missing --base: give the base year's results as --base A.json.");
   if (values.results !== undefined) throw new UsageError("compare takes --current B.json for the current results (not --results).");
   const diagnostics: Diagnostic[] = [];
@@ -75,6 +76,6 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
   printDiagnostics(io, diagnostics);
   if (made.compare === undefined) return EXIT_ERRORS;
   const c = made.compare;
-  await emitAnalysis(io, format, c, (style) => compareTables(c, current.published.framework.rounding.decimals, style), values.out, undefined, values.locale);
+  await emitAnalysis(io, format, c, (style) => compareTables(c, current.published.framework.rounding.decimals, style), values.out, undefined, { lang, locale: values.locale });
   return hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }

@@ -2,7 +2,7 @@ import { gaps, gapsTables } from "../../analysis/index.js";
 import { hasErrors } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
 export const gapsHelp = `par-index gaps (--results R.json | --framework F.yaml --evidence E ...) [--level leaf|all]
@@ -20,11 +20,12 @@ export async function gapsCommand(argv: readonly string[], io: CliIo): Promise<n
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
   requireXlsxOut(format, values.out);
   const level = oneOf(values.level, ["leaf", "all"] as const, "--level", "leaf");
+  const lang = langOf(io);
   const input = await loadAnalysisInput(values, io);
   if (input === undefined) return EXIT_ERRORS;
   printDiagnostics(io, input.diagnostics);
   const report = gaps(input.published, input.structure, { level });
   const decimals = input.published.framework.rounding.decimals;
-  await emitAnalysis(io, format, report, (style) => gapsTables(report, input.structure, decimals, style), values.out, undefined, values.locale);
+  await emitAnalysis(io, format, report, (style) => gapsTables(report, input.structure, decimals, style), values.out, undefined, { lang, locale: values.locale });
   return hasErrors(input.diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }

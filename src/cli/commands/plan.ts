@@ -8,7 +8,7 @@ import { isLocale, parseValue, type EvidenceSet, type UnitEvidence } from "../..
 import type { CompiledFramework } from "../../framework/ir.js";
 import { asArray, oneOf, parseCommandArgs } from "../args.js";
 import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput, type TableStyle } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
 export const planHelp = `par-index plan (--framework F.yaml --evidence E ... | --results R.json [--framework F.yaml]) --unit CODE [target] [--set NAME=VALUE ...]
@@ -104,6 +104,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   });
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
   requireXlsxOut(format, values.out);
+  const lang = langOf(io);
   if (!values.unit) throw new UsageError("missing --unit: give the unit's code as --unit CODE.");
   const targets = [values["target-rank"], values["target-grade"], values["target-index"]].filter((t) => t !== undefined);
   if (targets.length > 1) throw new UsageError("give one target: --target-rank, --target-grade or --target-index.");
@@ -165,7 +166,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
     },
     values.out,
     "plan-options",
-    values.locale,
+    { lang, locale: values.locale },
   );
   return hasErrors(input.diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }

@@ -2,7 +2,7 @@ import { attributeOf, rollup, rollupEvidence, rollupTables } from "../../analysi
 import { hasErrors } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
 import { emit, printDiagnostics } from "../output.js";
 
 export const rollupHelp = `par-index rollup (--results R.json --units U.csv | --framework F.yaml --units U.csv --evidence E ...) --by ATTR [--weight ATTR]
@@ -23,6 +23,7 @@ export async function rollupCommand(argv: readonly string[], io: CliIo): Promise
   const { values } = parseCommandArgs(argv, { ...ANALYSIS_OPTIONS, by: { type: "string" }, weight: { type: "string" }, input: { type: "string" } });
   const format = oneOf(values.format, ["json", "table", "csv", "md", "xlsx", "evidence"] as const, "--format", "json");
   requireXlsxOut(format, values.out);
+  const lang = langOf(io);
   if (!values.by) throw new UsageError("missing --by: give the registry column to group by, e.g. --by parent.");
   if (format === "evidence" && !values.input) throw new UsageError("--format evidence needs --input NAME: the parent framework's input that receives each group's mean.");
   if (!values.units) throw new UsageError("missing --units: the roll-up reads the groups from the unit registry (--units U.csv).");
@@ -42,6 +43,6 @@ export async function rollupCommand(argv: readonly string[], io: CliIo): Promise
     const ev = rollupEvidence(r, values.input!);
     printDiagnostics(io, ev.diagnostics);
     emit(io, ev.csv, values.out);
-  } else await emitAnalysis(io, format, r, (style) => rollupTables(r, input.published.framework.rounding.decimals, style), values.out, undefined, values.locale);
+  } else await emitAnalysis(io, format, r, (style) => rollupTables(r, input.published.framework.rounding.decimals, style), values.out, undefined, { lang, locale: values.locale });
   return hasErrors(input.diagnostics) || hasErrors(made.diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }

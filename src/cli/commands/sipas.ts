@@ -18,6 +18,7 @@ export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<
     ratings: { type: "string", multiple: true },
     format: { type: "string" },
     out: { type: "string" },
+    locale: { type: "string" },
   });
   const survey = requireOption(values.survey, "--survey");
   const responses = asArray(values.responses);
@@ -39,8 +40,10 @@ export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<
   }
   else {
     printDiagnostics(io, run.diagnostics);
-    const render = { table: surveyToTable, csv: surveyToCsv, md: surveyToMarkdown }[format];
-    emit(io, render(run.result), values.out);
+    const locale = values.locale === undefined ? undefined : oneOf(values.locale, ["vi", "en"] as const, "--locale", "en");
+    const style = { lang: langOf(io), ...(locale !== undefined && { locale }) };
+    const text = format === "csv" ? surveyToCsv(run.result, style) : format === "md" ? surveyToMarkdown(run.result, style) : surveyToTable(run.result, style);
+    emit(io, text, values.out);
   }
   return run.ok ? EXIT_OK : EXIT_ERRORS;
 }
