@@ -49,5 +49,16 @@ describe("Hà Nội 2025: wards and communes ranked in separate blocks", () => {
     const en = await cli("demo", "--lang", "en");
     expect(en.stdout).toContain("Wards (phường) (51):");
     expect(en.stdout).toContain("Communes (xã) (75):");
+    // The indices of each block's head: decimal comma in Vietnamese, point in English.
+    const head = (out: string, block: string) => {
+      const lines = out.split("\n");
+      const at = lines.findIndex((l) => l.includes(block));
+      return lines.slice(at + 1, at + 4);
+    };
+    for (const line of [...head(vi.stdout, "Khối phường (51):"), ...head(vi.stdout, "Khối xã (75):")]) {
+      expect(line).toMatch(/^\s+\d+ {2}\S.* \d{1,3},\d{2}(\s|$)/);
+      expect(line).not.toMatch(/\d\.\d/);
+    }
+    for (const line of head(en.stdout, "Wards (phường) (51):")) expect(line).toMatch(/ \d{1,3}\.\d{2}(\s|$)/);
   });
 });

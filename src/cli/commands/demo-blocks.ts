@@ -8,6 +8,7 @@ import { join, relative } from "node:path";
 import { roundTo } from "../../core/decimal.js";
 import { defineStrings, type Lang } from "../../diagnostics/define.js";
 import { score, type UnitResult } from "../../engine/index.js";
+import { localeNumber } from "../../report/format.js";
 import type { CliIo } from "../io.js";
 import { loadForScoring } from "../scoring.js";
 
@@ -27,7 +28,7 @@ const S = defineStrings({
     heading: (title: string, n: number) => `${title}: ${n} đơn vị, xếp hạng theo khối (ranking.within: type; số liệu giả lập trên danh mục thật, xem fixtures/hanoi-2025/README.md)`,
     block: (name: string, n: number) => `  ${name} (${n}):`,
     names: { phuong: "Khối phường", xa: "Khối xã", dac_khu: "Khối đặc khu" } as Record<string, string>,
-    incomplete: "chưa đủ dữ liệu",
+    incomplete: "chưa đủ số liệu",
   },
 });
 
@@ -58,7 +59,8 @@ export async function blocksSection(root: string, io: CliIo, lang: Lang): Promis
   for (const [key, units] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     out.push(s.block(s.names[key] ?? key, units.length));
     for (const u of units.slice(0, SHOWN)) {
-      const index = u.index === undefined ? "-" : roundTo(u.index, fw.rounding).toFixed(fw.rounding.decimals);
+      // As the language writes numbers: 82,50 in Vietnamese, 82.50 in English.
+      const index = u.index === undefined ? "-" : localeNumber(roundTo(u.index, fw.rounding).toFixed(fw.rounding.decimals), lang);
       out.push(`    ${String(u.rank).padStart(3)}  ${u.name.padEnd(18)} ${index.padStart(6)}${u.grade ? `  ${u.grade}` : ""}${u.complete ? "" : `  ${s.incomplete}`}`);
     }
   }
