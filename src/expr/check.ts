@@ -1,5 +1,6 @@
 import type { ValueType } from "../core/value.js";
 import { didYouMean, diag, type Diagnostic } from "../diagnostics/index.js";
+import type { TypeFix, TypeParams, TypeProblem } from "../diagnostics/messages/expr-words.js";
 import type { BinaryNode, CallNode, ExprNode, ParsedExpr } from "./ast.js";
 import { EXPR_FUNCTIONS, functionInfo, MAX_ROUND_DIGITS } from "./functions.js";
 import { fragmentOf, locationAt, type ExprLocator } from "./locate.js";
@@ -13,27 +14,8 @@ export interface ExprScope {
   names?(): Iterable<string>;
 }
 
-const DAYS_FIX = "Use days(a, b) to compare a date with a number of days.";
-const DATE_ARITHMETIC_FIX = "Date arithmetic is not supported: use days(d1, d2) for the number of days from d1 to d2.";
-
-function describe(type: ValueType): string {
-  switch (type) {
-    case "number":
-      return "a number";
-    case "string":
-      return "a string";
-    case "boolean":
-      return "a true/false value";
-    case "date":
-      return "a date";
-    default:
-      return "a value of unknown type";
-  }
-}
-
-function plural(type: ValueType): string {
-  return type === "boolean" ? "true/false values" : `${type}s`;
-}
+/** The data of a type problem besides its code and fix: the types, operator or function involved (worded by the catalogue). */
+type Detail = Omit<Partial<TypeParams>, "offset" | "fragment" | "problem" | "fix">;
 
 const fits = (actual: ValueType, wanted: ValueType): boolean => actual === wanted || actual === "unknown";
 const agree = (a: ValueType, b: ValueType): boolean => a === b || a === "unknown" || b === "unknown";
@@ -68,12 +50,12 @@ class Checker {
     return fragmentOf(this.source, node.start, node.end);
   }
 
-  private typeError(node: ExprNode, problem: string, fix: string): void {
-    this.diagnostics.push(diag("expr-type", { offset: node.start, fragment: this.text(node), problem, fix }, locationAt(this.at, node.start)));
+  private typeError(node: ExprNode, problem: TypeProblem, fix: TypeFix, detail: Detail = {}): void {
+    this.diagnostics.push(diag("expr-type", { offset: node.start, fragment: this.text(node), problem, fix, ...detail }, locationAt(this.at, node.start)));
   }
 
-  private badArgument(node: ExprNode, problem: string, fix: string): void {
-    this.diagnostics.push(diag("expr-bad-argument", { offset: node.start, fragment: this.text(node), problem, fix }, locationAt(this.at, node.start)));
+  private badArgument(node: ExprNode, problem: TypeProblem, fix: TypeFix, detail: Detail = {}): void {
+    this.diagnostics.push(diag("expr-bad-argument", { offset: node.start, fragment: this.text(node), problem, fix, ...detail }, locationAt(this.at, node.start)));
   }
 
   check(node: ExprNode): ValueType {
@@ -89,12 +71,12 @@ class Checker {
         const t = this.check(node.operand);
         if (node.op === "-") {
           if (!fits(t, "number")) {
-            this.typeError(node.operand, `is ${describe(t)}, and "-" negates numbers only`, t === "date" ? DATE_ARITHMETIC_FIX : "Apply \"-\" to a number.");
+            this.typeError(node.operand, "negate-non-number", t === "date" ? "date-arithmetic" : "negate-number", { type: t });
           }
           return "number";
         }
         if (!fits(t, "boolean")) {
-          this.typeError(node.operand, `is ${describe(t)}, and "not" needs a condition (true or false)`, "Compare it first, e.g. not (x > 0).");
+          this.typeError(node.operand, "not-non-boolean", "compare-before-not", { type: t });
         }
         return "boolean";
       }
@@ -134,16 +116,12 @@ class Checker {
       case "*":
       case "/": {
         if (lt === "date" || rt === "date") {
-          this.typeError(node, `does arithmetic ("${node.op}") on a date`, DATE_ARITHMETIC_FIX);
+          this.typeError(node, "date-arithmetic", "date-arithmetic", { op: node.op });
           return "number";
         }
         const [side, t] = fits(lt, "number") ? [node.right, rt] : [node.left, lt];
         if (!fits(t, "number")) {
-          this.typeError(
-            side,
-            `is ${describe(t)}, and "${node.op}" needs numbers`,
-            t === "boolean" ? "Count a condition with if(cond, 1, 0)." : "Use numbers here; strings can only be compared with == or !=.",
-          );
+          this.typeError(side, "arithmetic-non-number", t === "boolean" ? "count-condition" : "numbers-here", { type: t, op: node.op });
         }
         return "number";
       }
@@ -154,9 +132,9 @@ class Checker {
         const unordered = (t: ValueType) => t === "string" || t === "boolean";
         if (unordered(lt) || unordered(rt)) {
           const [side, t] = unordered(lt) ? [node.left, lt] : [node.right, rt];
-          this.typeError(side, `is ${describe(t)}, and "${node.op}" orders numbers or dates only`, "Use == or != to compare strings and true/false values.");
+          this.typeError(side, "order-unordered", "equality-for-text", { type: t, op: node.op });
         } else if (!agree(lt, rt)) {
-          this.typeError(node, `compares ${describe(lt)} with ${describe(rt)}`, DAYS_FIX);
+          this.typeError(node, "compare-kinds", "use-days", { type: lt, other: rt });
         }
         return "boolean";
       }
@@ -164,11 +142,7 @@ class Checker {
       case "!=":
         if (!agree(lt, rt)) {
           const dateAndNumber = (lt === "date" && rt === "number") || (lt === "number" && rt === "date");
-          this.typeError(
-            node,
-            `compares ${describe(lt)} with ${describe(rt)}, which are never equal`,
-            dateAndNumber ? DAYS_FIX : 'Compare values of the same kind, e.g. report_status == "on_time".',
-          );
+          this.typeError(node, "never-equal", dateAndNumber ? "use-days" : "same-kind", { type: lt, other: rt });
         }
         return "boolean";
       case "and":
@@ -176,7 +150,7 @@ class Checker {
         {
           const [side, t] = fits(lt, "boolean") ? [node.right, rt] : [node.left, lt];
           if (!fits(t, "boolean")) {
-            this.typeError(side, `is ${describe(t)}, and "${node.op}" joins conditions (true or false)`, "Compare it first, e.g. x > 0.");
+            this.typeError(side, "join-non-boolean", "compare-first", { type: t, op: node.op });
           }
         }
         return "boolean";
@@ -199,16 +173,11 @@ class Checker {
       return "unknown";
     }
     if (node.args.length < info.minArgs || node.args.length > info.maxArgs) {
-      const expected =
-        info.maxArgs === Infinity
-          ? `at least ${info.minArgs}`
-          : info.minArgs === info.maxArgs
-            ? String(info.minArgs)
-            : `${info.minArgs} to ${info.maxArgs}`;
+      const max = info.maxArgs === Infinity ? null : info.maxArgs;
       this.diagnostics.push(
         diag(
           "expr-arity",
-          { offset: node.start, fragment: this.text(node), name: node.fn, expected, got: node.args.length, signature: info.signature },
+          { offset: node.start, fragment: this.text(node), name: node.fn, min: info.minArgs, max, got: node.args.length, signature: info.signature },
           locationAt(this.at, node.start),
         ),
       );
@@ -224,7 +193,7 @@ class Checker {
       const i = types.findIndex((t) => !fits(t, "number"));
       const arg = node.args[i];
       const t = types[i] ?? "unknown";
-      if (arg) this.typeError(arg, `is ${describe(t)}, and ${fn} needs numbers`, t === "date" ? DATE_ARITHMETIC_FIX : "Pass numbers.");
+      if (arg) this.typeError(arg, "function-needs-numbers", t === "date" ? "date-arithmetic" : "pass-numbers", { type: t, fn });
     };
     switch (node.fn) {
       case "min":
@@ -248,7 +217,7 @@ class Checker {
           const i = types.findIndex((t) => !fits(t, "date"));
           const arg = node.args[i];
           const t = types[i] ?? "unknown";
-          if (arg) this.typeError(arg, `is ${describe(t)}, and days(d1, d2) needs two dates`, 'Write a date as date("2024-01-15") or use a date input.');
+          if (arg) this.typeError(arg, "days-needs-dates", "write-date", { type: t });
         }
         return "number";
       case "is_missing":
@@ -256,10 +225,10 @@ class Checker {
       case "if": {
         const [cond, a, b] = [types[0] ?? "unknown", types[1] ?? "unknown", types[2] ?? "unknown"];
         if (node.args[0] && !fits(cond, "boolean")) {
-          this.typeError(node.args[0], `is ${describe(cond)}, and the condition of if(...) must be true or false`, "Compare it, e.g. if(x > 0, a, b).");
+          this.typeError(node.args[0], "if-condition", "compare-in-if", { type: cond });
         }
         if (node.args[2] && !agree(a, b)) {
-          this.typeError(node, `has branches of different kinds: ${describe(a)} and ${describe(b)}`, "Make both branches the same kind, e.g. if(cond, 1, 0).");
+          this.typeError(node, "if-branches", "same-branches", { type: a, other: b });
         }
         return a !== "unknown" ? a : b;
       }
@@ -271,19 +240,17 @@ class Checker {
   /** Variadic functions whose arguments share one kind; returns that kind. */
   private sameKind(node: CallNode, types: readonly ValueType[], allowed: readonly ValueType[]): ValueType {
     let kind: ValueType = "unknown";
-    const names = allowed.map(plural).join(" or ");
     for (const [i, arg] of node.args.entries()) {
       const t = types[i] ?? "unknown";
       if (t === "unknown") continue;
       if (!allowed.includes(t)) {
-        this.typeError(arg, `is ${describe(t)}, and ${node.fn}(...) takes ${names}`, `Pass ${names}.`);
+        this.typeError(arg, "function-kinds", "pass-kinds", { type: t, fn: node.fn, kinds: [...allowed] });
         return kind;
       }
       if (kind === "unknown") {
         kind = t;
       } else if (t !== kind) {
-        const fix = `Pass arguments of one kind.${kind === "date" || t === "date" ? " " + DAYS_FIX : ""}`;
-        this.typeError(arg, `is ${describe(t)} while an earlier argument of ${node.fn}(...) is ${describe(kind)}`, fix);
+        this.typeError(arg, "mixed-kinds", kind === "date" || t === "date" ? "one-kind-days" : "one-kind", { type: t, other: kind, fn: node.fn });
         return kind;
       }
     }
@@ -296,11 +263,7 @@ class Checker {
     const negative = d.kind === "unary" && d.op === "-" && d.operand.kind === "number" && !d.operand.value.isZero();
     const literal = d.kind === "number" ? d.value : undefined;
     if (negative || (literal !== undefined && (!literal.isInteger() || literal.gt(MAX_ROUND_DIGITS)))) {
-      this.badArgument(
-        d,
-        `is not a number of decimal places`,
-        `Write a whole number from 0 to ${MAX_ROUND_DIGITS}, e.g. round(x, 2).`,
-      );
+      this.badArgument(d, "decimal-places", "round-digits", { max: MAX_ROUND_DIGITS });
     }
   }
 
@@ -311,7 +274,7 @@ class Checker {
     const l = value(lo);
     const h = value(hi);
     if (lo && l !== undefined && h !== undefined && l.gt(h)) {
-      this.badArgument(lo, `is above the upper bound ${h.toString()}`, "Write clamp(x, lo, hi) with lo ≤ hi.");
+      this.badArgument(lo, "above-upper-bound", "clamp-order", { bound: h.toString() });
     }
   }
 }

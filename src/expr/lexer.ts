@@ -1,3 +1,5 @@
+import type { ExpectedCode, FoundKind, SyntaxFix } from "../diagnostics/messages/expr-words.js";
+
 export type TokenType = "number" | "string" | "name" | "keyword" | "op" | "(" | ")" | "," | "eof";
 
 export interface Token {
@@ -16,7 +18,17 @@ const ONE_CHAR_OPS = new Set(["+", "-", "*", "/", "<", ">"]);
 
 /** Reports a lexical problem; the caller turns it into a diagnostic (so the lexer stays locator-free). */
 export type LexProblem =
-  | { readonly code: "expr-syntax"; readonly offset: number; readonly found: string; readonly expected: string; readonly fix: string }
+  | {
+      readonly code: "expr-syntax";
+      readonly offset: number;
+      /** The text found (or the code point `U+0007` of an invisible character). */
+      readonly found: string;
+      readonly foundKind: FoundKind;
+      readonly expected: ExpectedCode;
+      readonly fix: SyntaxFix;
+      /** The variable part of the fix (a number to complete). */
+      readonly token?: string;
+    }
   | { readonly code: "expr-unterminated-string"; readonly offset: number; readonly fragment: string; readonly quote: string };
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
@@ -26,36 +38,28 @@ const isWordChar = (c: string | undefined): boolean => isWordStart(c) || isDigit
 
 const ESCAPES: Readonly<Record<string, string>> = { "\\": "\\", '"': '"', "'": "'", n: "\n", t: "\t" };
 
-/** Quotes a found character for messages, showing invisible ones by code point. */
-export function describeChar(c: string): string {
+/** A found character for messages: itself, or its code point (`U+0007`) when invisible. */
+export function describeChar(c: string): { found: string; foundKind: FoundKind } {
   const code = c.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f ? `character U+${code.toString(16).toUpperCase().padStart(4, "0")}` : `"${c}"`;
+  return code < 0x20 || code === 0x7f ? { found: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`, foundKind: "control" } : { found: c, foundKind: "text" };
 }
 
+const STRAY_FIX: Readonly<Record<string, SyntaxFix>> = {
+  "=": "use-double-equals",
+  "!": "use-not",
+  "&&": "use-and",
+  "&": "use-and",
+  "||": "use-or",
+  "|": "use-or",
+  "%": "unsupported-operator",
+  "^": "unsupported-operator",
+  ".": "decimal-point",
+};
+
 /** What to write instead of an operator from another language. */
-function fixForStray(text: string): { found: string; fix: string } {
-  switch (text) {
-    case "=":
-      return { found: '"="', fix: 'Use "==" to compare (there is no assignment).' };
-    case "!":
-      return { found: '"!"', fix: 'Use "not" to negate, or "!=" for "is not equal".' };
-    case "&&":
-    case "&":
-      return { found: `"${text}"`, fix: 'Use "and".' };
-    case "||":
-    case "|":
-      return { found: `"${text}"`, fix: 'Use "or".' };
-    case "%":
-    case "^":
-      return { found: `"${text}"`, fix: "This operator is not supported: use + - * / and the functions min, max, abs, round, clamp." };
-    case ".":
-      return { found: '"."', fix: 'Write decimals with a digit on both sides of the point ("0.5"), and dotted names as "part.name".' };
-    default:
-      return {
-        found: describeChar(text),
-        fix: "Names use the letters a-z, digits and _; strings go between double quotes.",
-      };
-  }
+function fixForStray(text: string): { found: string; foundKind: FoundKind; fix: SyntaxFix } {
+  const fix = STRAY_FIX[text];
+  return fix !== undefined ? { found: text, foundKind: "text", fix } : { ...describeChar(text), fix: "name-characters" };
 }
 
 /**
@@ -83,9 +87,11 @@ export function tokenize(source: string): { tokens: Token[]; problems: LexProble
         problems.push({
           code: "expr-syntax",
           offset: i,
-          found: '"."',
-          expected: "a digit after the decimal point",
-          fix: `Write "${source.slice(start, i)}" or "${source.slice(start, i)}.0".`,
+          found: ".",
+          foundKind: "text",
+          expected: "digit-after-point",
+          fix: "complete-number",
+          token: source.slice(start, i),
         });
         i++;
         continue;
@@ -131,7 +137,7 @@ export function tokenize(source: string): { tokens: Token[]; problems: LexProble
       continue;
     }
     const stray = two === "&&" || two === "||" ? two : String.fromCodePoint(source.codePointAt(i) ?? 0);
-    problems.push({ code: "expr-syntax", offset: i, expected: "an operator, a value or a name", ...fixForStray(stray) });
+    problems.push({ code: "expr-syntax", offset: i, expected: "operator-value-or-name", ...fixForStray(stray) });
     i += stray.length;
   }
   tokens.push({ type: "eof", text: "", start: n, end: n });
@@ -156,9 +162,10 @@ function readString(
         problems.push({
           code: "expr-syntax",
           offset: i,
-          found: next === undefined ? "a lone backslash" : `"\\${next}"`,
-          expected: 'an escape: \\\\ \\" \\\' \\n \\t',
-          fix: "Write a backslash as \\\\.",
+          found: next === undefined ? "\\" : `\\${next}`,
+          foundKind: next === undefined ? "backslash" : "text",
+          expected: "escape",
+          fix: "escape-backslash",
         });
         i += next === undefined ? 1 : 2;
         continue;

@@ -9,6 +9,7 @@ import {
   type ExprNode,
   type ParsedExpr,
 } from "./ast.js";
+import type { ExpectedCode, FoundKind, SyntaxFix } from "../diagnostics/messages/expr-words.js";
 import { tokenize, type Token } from "./lexer.js";
 import { excerptAround, fragmentOf, locationAt, type ExprLocator } from "./locate.js";
 
@@ -36,7 +37,19 @@ export function parseExpression(source: string, at?: ExprLocator): { expr?: Pars
     if (problems.length > 0) {
       const diagnostics = problems.map((p) =>
         p.code === "expr-syntax"
-          ? diag("expr-syntax", { offset: p.offset, source: excerptAround(source, p.offset), found: p.found, expected: p.expected, fix: p.fix }, locationAt(at, p.offset))
+          ? diag(
+              "expr-syntax",
+              {
+                offset: p.offset,
+                source: excerptAround(source, p.offset),
+                found: p.found,
+                found_kind: p.foundKind,
+                expected: p.expected,
+                fix: p.fix,
+                ...(p.token !== undefined && { token: p.token }),
+              },
+              locationAt(at, p.offset),
+            )
           : diag("expr-unterminated-string", { offset: p.offset, fragment: p.fragment, quote: p.quote }, locationAt(at, p.offset)),
       );
       return { diagnostics };
@@ -68,8 +81,6 @@ function findTooDeep(root: ExprNode): number | undefined {
   return undefined;
 }
 
-const VALUE_EXPECTED = "a value (a number, a quoted string, a name, true, false, a function call or a parenthesis)";
-
 class Parser {
   private pos = 0;
   private nesting = 0;
@@ -84,13 +95,8 @@ class Parser {
     const node = this.parseOr();
     const next = this.peek();
     if (next.type !== "eof") {
-      const fix =
-        next.type === ")"
-          ? "Remove the extra closing parenthesis, or open one before it."
-          : next.type === "("
-            ? "Only function names can be followed by a parenthesis; put an operator before it."
-            : "Put an operator (+ - * / < <= > >= == != and or) between the two values.";
-      this.fail(next, "an operator or the end of the expression", fix);
+      const fix: SyntaxFix = next.type === ")" ? "extra-close-paren" : next.type === "(" ? "paren-after-value" : "missing-operator";
+      this.fail(next, "operator-or-end", fix);
     }
     return node;
   }
@@ -109,17 +115,18 @@ class Parser {
     return (token.type === "op" || token.type === "keyword") && texts.includes(token.text);
   }
 
-  private describe(token: Token): string {
-    if (token.type === "eof") return "the end";
-    return `"${fragmentOf(this.source, token.start, token.end)}"`;
+  private describe(token: Token): { found: string; found_kind: FoundKind } {
+    if (token.type === "eof") return { found: "", found_kind: "end" };
+    return { found: fragmentOf(this.source, token.start, token.end), found_kind: "text" };
   }
 
-  private fail(token: Token, expected: string, fix: string): never {
+  /** Stops at a syntax error: what was expected and the fix are codes (worded per language by the catalogue); `token` is the fix's variable part. */
+  private fail(token: Token, expected: ExpectedCode, fix: SyntaxFix, fixToken?: string): never {
     const offset = token.start;
     throw new SyntaxStop(
       diag(
         "expr-syntax",
-        { offset, source: excerptAround(this.source, offset), found: this.describe(token), expected, fix },
+        { offset, source: excerptAround(this.source, offset), ...this.describe(token), expected, fix, ...(fixToken !== undefined && { token: fixToken }) },
         locationAt(this.at, offset),
       ),
     );
@@ -243,13 +250,7 @@ class Parser {
           this.next();
           return Object.freeze({ kind: "boolean", value: token.text === "true", start: token.start, end: token.end });
         }
-        return this.fail(
-          token,
-          VALUE_EXPECTED,
-          token.text === "not"
-            ? `Put "not ..." in parentheses here, e.g. "a == (not b)".`
-            : `"${token.text}" joins two conditions; write a value before it.`,
-        );
+        return token.text === "not" ? this.fail(token, "value", "parenthesize-not") : this.fail(token, "value", "value-before-keyword", token.text);
       case "name":
         return this.parseNameOrCall(token);
       case "(": {
@@ -259,27 +260,21 @@ class Parser {
         this.leave();
         const close = this.peek();
         if (close.type !== ")") {
-          this.fail(close, '")"', `Close the parenthesis opened at offset ${token.start}.`);
+          this.fail(close, "close-paren", "close-paren", String(token.start));
         }
         this.next();
         return inner;
       }
       default:
-        return this.fail(
-          token,
-          VALUE_EXPECTED,
-          token.type === "eof"
-            ? "The expression ends too early: complete it."
-            : token.type === "op" && token.text !== "-"
-              ? `Write a value before "${token.text}".`
-              : "Check for a missing value or an extra comma or parenthesis.",
-        );
+        if (token.type === "eof") return this.fail(token, "value", "ends-early");
+        if (token.type === "op" && token.text !== "-") return this.fail(token, "value", "value-before-operator", token.text);
+        return this.fail(token, "value", "missing-value");
     }
   }
 
   private parseNameOrCall(token: Token): ExprNode {
     if (token.text !== token.text.toLowerCase()) {
-      this.fail(token, "a lowercase name", `Names and functions are lowercase: write "${token.text.toLowerCase()}".`);
+      this.fail(token, "lowercase-name", "lowercase", token.text.toLowerCase());
     }
     this.next();
     if (this.peek().type !== "(") return Object.freeze({ kind: "name", name: token.text, start: token.start, end: token.end });
@@ -296,7 +291,7 @@ class Parser {
           continue;
         }
         if (sep.type !== ")") {
-          this.fail(sep, '"," or ")"', `Separate the arguments of ${token.text}(...) with commas and close it with ")".`);
+          this.fail(sep, "comma-or-close", "separate-arguments", token.text);
         }
         break;
       }

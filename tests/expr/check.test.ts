@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ValueType } from "../../src/core/value.js";
 import { checkExpression, EXPR_FUNCTIONS, parseExpression, type ExprNode, type ExprScope } from "../../src/expr/index.js";
+import { messageOf } from "../../src/diagnostics/index.js";
 import { AT, SCOPE } from "./helpers.js";
 
 const check = (source: string, scope: ExprScope = SCOPE) => {
@@ -79,17 +80,20 @@ describe("check diagnostics", () => {
   });
 
   it.each([
-    ["min(n)", 0, "at least 2", 1],
-    ["2 * abs(n, 1)", 4, "1", 2],
-    ["round(n)", 0, "2", 1],
-    ["clamp(n, 1)", 0, "3", 2],
-    ["if(t, 1)", 0, "3", 2],
-    ["days(d1)", 0, "2", 1],
-    ["is_missing()", 0, "1", 0],
-    ["coalesce(m)", 0, "at least 2", 1],
-    [`date("2024-01-15", "x")`, 0, "1", 2],
-  ])("expr-arity: %s", (source, offset, expected, got) => {
-    expect(only(source)).toMatchObject({ code: "expr-arity", offset, params: { expected, got } });
+    ["min(n)", 0, [2, null], 1, "at least 2"],
+    ["2 * abs(n, 1)", 4, [1, 1], 2, "1"],
+    ["round(n)", 0, [2, 2], 1, "2"],
+    ["clamp(n, 1)", 0, [3, 3], 2, "3"],
+    ["if(t, 1)", 0, [3, 3], 2, "3"],
+    ["days(d1)", 0, [2, 2], 1, "2"],
+    ["is_missing()", 0, [1, 1], 0, "1"],
+    ["coalesce(m)", 0, [2, null], 1, "at least 2"],
+    [`date("2024-01-15", "x")`, 0, [1, 1], 2, "1"],
+  ] as const)("expr-arity: %s", (source, offset, [min, max], got, takes) => {
+    const d = only(source);
+    expect(d).toMatchObject({ code: "expr-arity", offset, params: { min, max, got } });
+    expect(d.message).toContain(`which takes ${takes}.`);
+    expect(messageOf("expr-arity", d.params, "vi")).toContain(`hàm này nhận ${takes.replace("at least", "ít nhất")} đối số.`);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { defineMessages } from "../define.js";
 import { viHint } from "../vi.js";
+import { arityWords, syntaxWords, typeWords, type SyntaxParams, type TypeParams } from "./expr-words.js";
 
 /** A did-you-mean sentence, or nothing. */
 const hint = (suggestion: string | undefined): string => (suggestion ? ` Did you mean "${suggestion}"?` : "");
@@ -21,10 +22,14 @@ export const exprMessages = defineMessages({
   },
   "expr-syntax": {
     severity: "error",
-    message: (p: { offset: number; source: string; found: string; expected: string; fix: string }) =>
-      `cannot read ${q(p.source)} at ${p.found} (offset ${p.offset}): expected ${p.expected}. ${p.fix}`,
-    vi: (p: { offset: number; source: string; found: string; expected: string; fix: string }) =>
-      `không đọc được ${q(p.source)} tại ${p.found} (vị trí ${p.offset}): cần ${p.expected}. ${p.fix}`,
+    message: (p: SyntaxParams) => {
+      const w = syntaxWords(p, "en");
+      return `cannot read ${q(p.source)} at ${w.found} (offset ${p.offset}): expected ${w.expected}. ${w.fix}`;
+    },
+    vi: (p: SyntaxParams) => {
+      const w = syntaxWords(p, "vi");
+      return `không đọc được ${q(p.source)} tại ${w.found} (vị trí ${p.offset}): cần ${w.expected}. ${w.fix}`;
+    },
   },
   "expr-unterminated-string": {
     severity: "error",
@@ -63,15 +68,21 @@ export const exprMessages = defineMessages({
   },
   "expr-arity": {
     severity: "error",
-    message: (p: { offset: number; fragment: string; name: string; expected: string; got: number; signature: string }) =>
-      `${q(p.fragment)} passes ${p.got} argument${p.got === 1 ? "" : "s"} to ${p.name}, which takes ${p.expected}. Write it as ${p.signature}.`,
-    vi: (p: { offset: number; fragment: string; name: string; expected: string; got: number; signature: string }) =>
-      `${q(p.fragment)} truyền ${p.got} đối số cho ${p.name}, trong khi hàm này nhận ${p.expected}. Viết theo dạng ${p.signature}.`,
+    message: (p: { offset: number; fragment: string; name: string; min: number; max: number | null; got: number; signature: string }) =>
+      `${q(p.fragment)} passes ${p.got} argument${p.got === 1 ? "" : "s"} to ${p.name}, which takes ${arityWords(p.min, p.max, "en")}. Write it as ${p.signature}.`,
+    vi: (p: { offset: number; fragment: string; name: string; min: number; max: number | null; got: number; signature: string }) =>
+      `${q(p.fragment)} truyền ${p.got} đối số cho ${p.name}, trong khi hàm này nhận ${arityWords(p.min, p.max, "vi")} đối số. Viết theo dạng ${p.signature}.`,
   },
   "expr-type": {
     severity: "error",
-    message: (p: { offset: number; fragment: string; problem: string; fix: string }) => `${q(p.fragment)} ${p.problem}. ${p.fix}`,
-    vi: (p: { offset: number; fragment: string; problem: string; fix: string }) => `${q(p.fragment)} ${p.problem}. ${p.fix}`,
+    message: (p: TypeParams) => {
+      const w = typeWords(p, "en");
+      return `${q(p.fragment)} ${w.problem}. ${w.fix}`;
+    },
+    vi: (p: TypeParams) => {
+      const w = typeWords(p, "vi");
+      return `${q(p.fragment)} ${w.problem}. ${w.fix}`;
+    },
   },
   "expr-bad-date": {
     severity: "error",
@@ -82,7 +93,13 @@ export const exprMessages = defineMessages({
   },
   "expr-bad-argument": {
     severity: "error",
-    message: (p: { offset: number; fragment: string; problem: string; fix: string }) => `${q(p.fragment)} ${p.problem}. ${p.fix}`,
-    vi: (p: { offset: number; fragment: string; problem: string; fix: string }) => `${q(p.fragment)} ${p.problem}. ${p.fix}`,
+    message: (p: TypeParams) => {
+      const w = typeWords(p, "en");
+      return `${q(p.fragment)} ${w.problem}. ${w.fix}`;
+    },
+    vi: (p: TypeParams) => {
+      const w = typeWords(p, "vi");
+      return `${q(p.fragment)} ${w.problem}. ${w.fix}`;
+    },
   },
 });
