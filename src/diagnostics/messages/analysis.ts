@@ -1,4 +1,5 @@
 import { defineMessages } from "../define.js";
+import { viPhrase } from "../vi.js";
 
 const list = (ids: unknown): string => (Array.isArray(ids) ? ids.map((i) => `"${String(i)}"`).join(", ") : String(ids));
 const sideVi = (side: string): string => (side === "base" ? "năm gốc" : side === "current" ? "năm hiện tại" : side);
@@ -18,7 +19,7 @@ export const analysisMessages = defineMessages({
     message: (p: { detail: string }) =>
       `this is not a results file of par-index: ${p.detail}. Give the JSON written by "par-index score --format json".`,
     vi: (p: { detail: string }) =>
-      `đây không phải tệp kết quả của par-index: ${p.detail}. Hãy dùng tệp JSON do "par-index score --format json" ghi ra.`,
+      `đây không phải tệp kết quả của par-index: ${viPhrase(p.detail)}. Hãy dùng tệp JSON do "par-index score --format json" ghi ra.`,
   },
   "analysis-unknown-unit": {
     severity: "error",

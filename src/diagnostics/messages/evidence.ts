@@ -103,7 +103,7 @@ export const evidenceMessages = defineMessages({
     message: (p: { detail: string }) =>
       `malformed CSV row: ${p.detail}. Quote the whole cell ("like, this") and double any quote inside it ("").`,
     vi: (p: { detail: string }) =>
-      `dòng CSV sai cấu trúc: ${p.detail}. Đặt cả ô trong dấu nháy kép ("như, thế này") và nhân đôi dấu nháy bên trong ("").`,
+      `dòng CSV sai cấu trúc: ${viPhrase(p.detail)}. Đặt cả ô trong dấu nháy kép ("như, thế này") và nhân đôi dấu nháy bên trong ("").`,
   },
   "evidence-line-too-long": {
     severity: "error",
@@ -244,7 +244,7 @@ export const evidenceMessages = defineMessages({
   "evidence-json-syntax": {
     severity: "error",
     message: (p: { detail: string }) => `invalid JSON: ${p.detail}. Fix the syntax (a validator or editor will point at it).`,
-    vi: (p: { detail: string }) => `JSON không hợp lệ: ${p.detail}. Sửa cú pháp (trình soạn thảo hoặc công cụ kiểm tra JSON sẽ chỉ ra vị trí).`,
+    vi: (p: { detail: string }) => `JSON không hợp lệ: ${viPhrase(p.detail)}. Sửa cú pháp (trình soạn thảo hoặc công cụ kiểm tra JSON sẽ chỉ ra vị trí).`,
   },
   "evidence-json-duplicate-key": {
     severity: "error",

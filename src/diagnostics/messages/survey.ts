@@ -212,7 +212,7 @@ export const surveyMessages = defineMessages({
   "survey-csv-quote": {
     severity: "error",
     message: (p: { detail: string }) => `CSV quoting: ${p.detail}. Close the quoted cell with '"' and double any '"' inside it.`,
-    vi: (p: { detail: string }) => `lỗi dấu nháy CSV: ${p.detail}. Đóng ô có dấu nháy bằng '"' và nhân đôi mọi dấu '"' bên trong.`,
+    vi: (p: { detail: string }) => `lỗi dấu nháy CSV: ${viPhrase(p.detail)}. Đóng ô có dấu nháy bằng '"' và nhân đôi mọi dấu '"' bên trong.`,
   },
   "survey-line-too-long": {
     severity: "error",
