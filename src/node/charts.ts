@@ -45,11 +45,19 @@ export function localIds(svg: string, name: string): string {
   return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (all, head: string, id: string) => (ids.has(id) ? `${head}${ids.get(id)!}` : all));
 }
 
+/**
+ * vega words the ARIA label of a chart's title in English (`Title text '…'`) whatever the
+ * spec says: keep only the title, which is in the report's language.
+ */
+export function titleLabels(svg: string): string {
+  return svg.replace(/aria-label="Title text '([^"]*)'"/g, 'aria-label="$1"');
+}
+
 /** Every chart of a set, rendered to SVG (ids local to each chart); absent charts stay absent. */
 export async function renderCharts<K extends string>(specs: Readonly<Partial<Record<K, VegaLiteSpec>>>): Promise<Partial<Record<K, string>>> {
   const out: Partial<Record<K, string>> = {};
   for (const [name, spec] of Object.entries(specs) as [K, VegaLiteSpec | undefined][]) {
-    if (spec !== undefined) out[name] = localIds(await renderChartSvg(spec), `chart-${name}`);
+    if (spec !== undefined) out[name] = localIds(titleLabels(await renderChartSvg(spec)), `chart-${name}`);
   }
   return out;
 }

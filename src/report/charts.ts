@@ -109,8 +109,9 @@ function base(title: string, locale: Locale, width = 560): Record<string, unknow
     config: {
       locale: vegaLocale(locale),
       font: "DejaVu Sans, Arial, sans-serif",
-      axis: { labelFontSize: 10, titleFontSize: 11, labelLimit: 220 },
-      legend: { labelFontSize: 10, titleFontSize: 11, orient: "bottom" },
+      // Axes and legends are drawn for the eye; vega's own descriptions of them are English only.
+      axis: { labelFontSize: 10, titleFontSize: 11, labelLimit: 220, aria: false },
+      legend: { labelFontSize: 10, titleFontSize: 11, orient: "bottom", aria: false },
       view: { stroke: null },
     },
   };
@@ -160,7 +161,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
       {
         mark: { type: "bar", height: { band: 0.8 } },
         encoding: {
-          y: { field: "unit", type: "nominal", sort: sortOrder, title: null },
+          y: { field: "unit", type: "nominal", sort: sortOrder, title: T.unit, axis: { title: null } },
           x: { field: "index", type: "quantitative", title: T.index, scale: { domain: [0, 100] } },
           color:
             gradeDomain.length > 0
@@ -176,7 +177,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 3, fontSize: 9 },
+        mark: { type: "text", aria: false, align: "left", dx: 3, fontSize: 9 },
         encoding: {
           y: { field: "unit", type: "nominal", sort: sortOrder },
           x: { field: "index", type: "quantitative" },
@@ -208,7 +209,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
     height: { step: 14 },
     data: { values: heatData },
     encoding: {
-      y: { field: "unit", type: "nominal", sort: heatOrder, title: null },
+      y: { field: "unit", type: "nominal", sort: heatOrder, title: T.unit, axis: { title: null } },
       x: { field: "field", type: "nominal", sort: fields.map((f) => f.id), title: T.field, axis: { labelAngle: 0, orient: "top" } },
     },
     layer: [
@@ -229,7 +230,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
         },
       },
       {
-        mark: { type: "text", fontSize: 8 },
+        mark: { type: "text", aria: false, fontSize: 8 },
         encoding: { text: { field: "index", type: "quantitative", format: ".0f" } },
       },
     ],
@@ -258,7 +259,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
       {
         mark: { type: "bar", color: "#cf222e", height: { band: 0.8 } },
         encoding: {
-          y: { field: "criterion", type: "nominal", sort: lostData.map((x) => x.criterion), title: null },
+          y: { field: "criterion", type: "nominal", sort: lostData.map((x) => x.criterion), title: T.criterion, axis: { title: null } },
           x: { field: "lost", type: "quantitative", title: T.lost },
           tooltip: [
             { field: "criterion", title: T.criterion },
@@ -267,7 +268,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 3, fontSize: 9 },
+        mark: { type: "text", aria: false, align: "left", dx: 3, fontSize: 9 },
         encoding: {
           y: { field: "criterion", type: "nominal", sort: lostData.map((x) => x.criterion) },
           x: { field: "lost", type: "quantitative" },
@@ -301,7 +302,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
       {
         mark: { type: "bar", color: "#bf8700", height: { band: 0.8 } },
         encoding: {
-          y: { field: "unit", type: "nominal", sort: selfData.map((x) => x.unit), title: null },
+          y: { field: "unit", type: "nominal", sort: selfData.map((x) => x.unit), title: T.unit, axis: { title: null } },
           x: { field: "excess", type: "quantitative", title: T.overClaim },
           tooltip: [
             { field: "unit", title: T.unit },
@@ -311,7 +312,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 3, fontSize: 9 },
+        mark: { type: "text", aria: false, align: "left", dx: 3, fontSize: 9 },
         encoding: {
           y: { field: "unit", type: "nominal", sort: selfData.map((x) => x.unit) },
           x: { field: "excess", type: "quantitative" },
@@ -339,7 +340,7 @@ export function chartSpecsOf(json: ScoreResultJson, framework: CompiledFramework
       {
         mark: { type: "bar", height: { band: 0.8 } },
         encoding: {
-          y: { field: "unit", type: "nominal", sort: compareData.map((x) => x.unit), title: null },
+          y: { field: "unit", type: "nominal", sort: compareData.map((x) => x.unit), title: T.unit, axis: { title: null } },
           x: { field: "delta", type: "quantitative", title: T.delta },
           color: { condition: { test: "datum.delta < 0", value: "#cf222e" }, value: "#1a7f37" },
           tooltip: [

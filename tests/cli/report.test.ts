@@ -26,6 +26,11 @@ describe("par-index report", () => {
     expect(html).toMatch(/<span class="code">missing-input<\/span><\/td><td><a href="#unit-my-duc">Mỹ Đức<\/a><\/td><td>đơn vị &quot;my-duc&quot; chưa có giá trị/);
     // The manifest names every input with its SHA-256, and no time stamp: the same inputs give the same file.
     expect(html).toMatch(/fixtures\/hanoi\/districts\/points\.csv<\/td><td class="hash">[0-9a-f]{64}</);
+    // What a screen reader reads of the charts is Vietnamese too: no vega field names or English axis descriptions.
+    const labels = [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
+    expect(labels.length).toBeGreaterThan(100);
+    expect(labels.filter((l) => /(?<![\p{L}])(unit|index|excess|lost|criterion|field):|Title text|axis|legend|scale/iu.test(l))).toEqual([]);
+    expect(labels).toContain(labels.find((l) => l.startsWith("Chỉ số (%): ") && l.includes("; Đơn vị: ")));
     const again = join(dir, "r2.html");
     await cli("report", ...DISTRICT, "--out", again);
     expect(readFileSync(again, "utf8")).toBe(html);
