@@ -1,39 +1,51 @@
+import { rmSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
 /**
- * One copy of the core per module system: `par-index`, `par-index/node` and the CLI are entries of
- * one split build, so their shared code (every class: Dec, CalendarDate, results…) lives in shared
- * chunks that each entry imports rather than a copy bundled into each entry. No source maps are
- * shipped (the package carries readable, unminified JavaScript instead). Dependencies stay external.
+ * One copy of the library in the package, shared by every way of loading it.
+ *
+ * The code is built once, as CommonJS split into chunks: `par-index`, `par-index/node`,
+ * `par-index/frameworks` and the CLI are entries of one split build, so their shared code (every
+ * class: Dec, CalendarDate, results…; the bundled frameworks' text) lives in chunks each entry
+ * requires instead of a copy in each entry. CommonJS is the one format every host can load without
+ * a second copy: `require` in Node, `import` in Node (named exports found statically), bundlers
+ * (esbuild, webpack, Vite/Rollup) and Deno. The ESM entry points are one-line faces re-exporting
+ * the CommonJS entries (written after the build, below), and so are their type declarations; an
+ * ESM and a CJS consumer in one process share the very same module instances.
+ *
+ * Rollup turns esbuild's split chunks into CommonJS (`treeshake` set): it keeps `import()` of the
+ * ESM-only chart libraries (vega, vega-lite) as a real dynamic import and keeps modern syntax.
+ * No source maps, no minification: the package carries readable JavaScript.
  */
-const common = {
+const entries = { index: "src/index.ts", node: "src/node/index.ts", frameworks: "src/framework/bundled.ts" };
+
+/** The ESM faces: `dist/<entry>.js` and `dist/<entry>.d.ts` re-export `dist/<entry>.cjs` (and its `.d.cts`). */
+async function writeEsmFaces(): Promise<void> {
+  const note = "// ESM entry point: the package's code is the CommonJS build beside it (one copy for import and require).\n";
+  for (const name of Object.keys(entries)) {
+    await writeFile(`dist/${name}.js`, `${note}export * from "./${name}.cjs";\n`);
+    await writeFile(`dist/${name}.d.ts`, `export * from "./${name}.cjs";\n`);
+  }
+  await writeFile("dist/cli.js", `#!/usr/bin/env node\n${note}import "./cli.cjs";\n`, { mode: 0o755 });
+}
+
+// dist/ is emptied here rather than by tsup's `clean`: the declaration build would otherwise delete
+// the `.d.ts` faces written when the JavaScript build succeeds.
+rmSync("dist", { recursive: true, force: true });
+
+export default defineConfig({
+  entry: { ...entries, cli: "src/cli/main.ts" },
+  format: ["cjs"],
   target: "node20",
   sourcemap: false,
   splitting: true,
-  treeshake: false,
-  // The bundled frameworks' YAML is inlined as text into `par-index/frameworks`.
+  treeshake: true,
+  // The bundled frameworks' YAML is inlined as text into `par-index/frameworks` (once).
   loader: { ".yaml": "text" },
-} as const;
-
-/** The package's entry points (see package.json "exports"). */
-const entries = { index: "src/index.ts", node: "src/node/index.ts", frameworks: "src/framework/bundled.ts" };
-
-export default defineConfig([
-  {
-    ...common,
-    entry: { ...entries, cli: "src/cli/main.ts" },
-    format: ["esm"],
-    shims: false,
-    clean: true,
-    dts: { entry: entries },
-  },
-  {
-    ...common,
-    entry: entries,
-    format: ["cjs"],
-    // import.meta.url in the CommonJS build (the node loaders find the package's frameworks/ folder).
-    // Not in the ESM build: its shim imports node:path and node:url into the shared core chunk.
-    shims: true,
-    dts: { entry: entries },
-  },
-]);
+  // import.meta.url in CommonJS (the node loaders find the package's frameworks/ folder).
+  shims: true,
+  clean: false,
+  dts: { entry: entries },
+  onSuccess: writeEsmFaces,
+});

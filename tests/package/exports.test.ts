@@ -68,14 +68,33 @@ describe.skipIf(!built)("the built package (npm ci builds it)", () => {
       for (const file of closure(entry)) expect(readFileSync(`dist/${file}`, "utf8"), file).not.toMatch(/exceljs|unzipper|saxes/);
     }
     const node = closure("node.js").map((file) => readFileSync(`dist/${file}`, "utf8")).join("\n");
-    expect(node).not.toMatch(/^import .* from "exceljs"/m);
-    expect(node).toMatch(/import\("exceljs"\)/);
+    expect(node).not.toMatch(/require\(["']exceljs["']\)|^import .* from "exceljs"/m);
+    expect(node).toMatch(/import\(["']exceljs["']\)/);
   });
 
-  it("ships type declarations for both module systems", () => {
-    for (const file of ["dist/index.d.ts", "dist/index.d.cts", "dist/node.d.ts", "dist/node.d.cts"]) {
-      expect(readFileSync(file, "utf8")).toContain("parseFramework");
+  it("keeps import() of the ESM-only chart libraries a real dynamic import in the CommonJS build", () => {
+    const node = closure("node.cjs").map((file) => readFileSync(`dist/${file}`, "utf8")).join("\n");
+    expect(node).toMatch(/import\(["']vega["']\)/);
+    expect(node).toMatch(/import\(["']vega-lite["']\)/);
+    expect(node).not.toMatch(/require\(["']vega(-lite)?["']\)/);
+  });
+
+  it("has one copy of the code: the ESM entry points and their types re-export the CommonJS build", () => {
+    for (const entry of ["index", "node", "frameworks"]) {
+      expect(readFileSync(`dist/${entry}.js`, "utf8")).toMatch(new RegExp(`^export \\* from "\\./${entry}\\.cjs";$`, "m"));
+      expect(readFileSync(`dist/${entry}.d.ts`, "utf8").trim()).toBe(`export * from "./${entry}.cjs";`);
     }
+    for (const file of ["dist/index.d.cts", "dist/node.d.cts"]) expect(readFileSync(file, "utf8")).toContain("parseFramework");
+    expect(readFileSync("dist/cli.js", "utf8")).toMatch(/^#!\/usr\/bin\/env node\n(\/\/.*\n)?import "\.\/cli\.cjs";\n$/);
+  });
+
+  it("loads the ESM and the CJS entry points as the very same modules (one class per type)", () => {
+    const script = `import * as p from "par-index"; import * as f from "par-index/frameworks"; import { createRequire } from "node:module";
+      const require = createRequire(import.meta.url);
+      const c = require("par-index"); const cf = require("par-index/frameworks");
+      console.log(JSON.stringify([p.Dec === c.Dec, p.CalendarDate === c.CalendarDate, p.score === c.score, f.BUNDLED_FRAMEWORKS === cf.BUNDLED_FRAMEWORKS]));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual([true, true, true, true]);
   });
 
   it("runs the par-index binary", () => {
