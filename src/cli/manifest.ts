@@ -18,6 +18,7 @@ export function runManifest(loaded: Extract<Loaded, { ok: true }>, stamp: boolea
     inputs: loaded.files,
     locale: loaded.locale,
     lang,
+    ...(loaded.stdinPath !== undefined && { standardInput: loaded.stdinPath }),
     ...(loaded.trust.appraisedOn !== undefined && { appraisedOn: loaded.trust.appraisedOn }),
     ...(stamp && { stamp: new Date().toISOString() }),
   });

@@ -70,6 +70,8 @@ export type Loaded =
       readonly locale: Locale;
       /** Documents, appraisal changes and survey sample sizes behind the scores. */
       readonly trust: TrustLoad & { readonly respondents?: ReadonlyMap<string, number> };
+      /** The temporary file holding what was read from standard input (`-`), when one was. */
+      readonly stdinPath?: string;
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
@@ -158,6 +160,7 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
     files,
     locale: locale as Locale,
     trust: respondents === undefined ? trust : { ...trust, respondents },
+    ...(stdin !== undefined && { stdinPath: stdin.path }),
   };
 }
 

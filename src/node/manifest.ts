@@ -48,19 +48,28 @@ export interface ManifestSources {
   readonly appraisedOn?: string;
   /** The time stamp (ISO 8601) when one was asked for. */
   readonly stamp?: string;
+  /**
+   * The file that holds what was read from standard input, when an input was given as `-`: it is
+   * hashed like the others but recorded as `-` ({@link STDIN_FILE}), since its path is temporary.
+   */
+  readonly standardInput?: string;
 }
+
+/** The `file` a manifest records for an input read from standard input. */
+export const STDIN_FILE = "-";
 
 /** Hashes every file named in `sources` and builds the manifest. A file that cannot be read any more gets an empty hash. */
 export async function buildManifest(sources: ManifestSources): Promise<RunManifest> {
+  const nameOf = (file: string): string => (file === sources.standardInput ? STDIN_FILE : file);
   const layers: { file: string; sha256: string }[] = [];
-  for (const file of sources.frameworkFiles) layers.push({ file, sha256: (await sha256File(file)) ?? "" });
+  for (const file of sources.frameworkFiles) layers.push({ file: nameOf(file), sha256: (await sha256File(file)) ?? "" });
   const framework: ManifestFramework = {
     id: sources.frameworkId,
     sha256: (await sha256Files(sources.frameworkFiles)) ?? "",
     files: layers,
   };
   const inputs: ManifestInput[] = [];
-  for (const f of sources.inputs) inputs.push({ file: f.file, sha256: (await sha256File(f.file)) ?? "", rows: f.rows, role: f.role });
+  for (const f of sources.inputs) inputs.push({ file: nameOf(f.file), sha256: (await sha256File(f.file)) ?? "", rows: f.rows, role: f.role });
   return {
     engine: sources.engine,
     framework,
