@@ -1,6 +1,8 @@
 import { rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { defineConfig } from "tsup";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { defineConfig, type Options } from "tsup";
 
 /**
  * One copy of the library in the package, shared by every way of loading it.
@@ -17,8 +19,21 @@ import { defineConfig } from "tsup";
  * Rollup turns esbuild's split chunks into CommonJS (`treeshake` set): it keeps `import()` of the
  * ESM-only chart libraries (vega, vega-lite) as a real dynamic import and keeps modern syntax.
  * No source maps, no minification: the package carries readable JavaScript.
+ *
+ * Dependencies stay external except `yaml`: its host-neutral build (the one browsers get) is bundled
+ * in, so every host runs the very same parser, and Deno needs no environment permission (yaml's
+ * Node build reads process.env.LOG_TOKENS / LOG_STREAM on every parse). Its ISC notice is in LICENSE.
  */
 const entries = { index: "src/index.ts", node: "src/node/index.ts", frameworks: "src/framework/bundled.ts" };
+
+/** `import … from "yaml"` resolved to yaml's browser build (not exported by its package.json "exports"). */
+const yamlBrowserBuild: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "yaml-browser-build",
+  setup(build) {
+    const path = join(dirname(createRequire(import.meta.url).resolve("yaml/package.json")), "browser/index.js");
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path }));
+  },
+};
 
 /** The ESM faces: `dist/<entry>.js` and `dist/<entry>.d.ts` re-export `dist/<entry>.cjs` (and its `.d.cts`). */
 async function writeEsmFaces(): Promise<void> {
@@ -45,6 +60,8 @@ export default defineConfig({
   loader: { ".yaml": "text" },
   // import.meta.url in CommonJS (the node loaders find the package's frameworks/ folder).
   shims: true,
+  noExternal: ["yaml"],
+  esbuildPlugins: [yamlBrowserBuild],
   clean: false,
   dts: { entry: entries },
   onSuccess: writeEsmFaces,

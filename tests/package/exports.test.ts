@@ -88,6 +88,15 @@ describe.skipIf(!built)("the built package (npm ci builds it)", () => {
     expect(readFileSync("dist/cli.js", "utf8")).toMatch(/^#!\/usr\/bin\/env node\n(\/\/.*\n)?import "\.\/cli\.cjs";\n$/);
   });
 
+  it("bundles yaml's host-neutral build: no require of yaml and no environment read (Deno needs no permission)", () => {
+    for (const file of closure("index.cjs")) {
+      const text = readFileSync(`dist/${file}`, "utf8");
+      expect(text, file).not.toMatch(/require\(["']yaml["']\)|\bLOG_TOKENS\b|\bLOG_STREAM\b|process\.env/);
+    }
+    expect(closure("index.cjs").map((file) => readFileSync(`dist/${file}`, "utf8")).join("\n")).toContain("var LineCounter = class");
+    expect(pkg.dependencies.yaml).toBeUndefined();
+  });
+
   it("loads the ESM and the CJS entry points as the very same modules (one class per type)", () => {
     const script = `import * as p from "par-index"; import * as f from "par-index/frameworks"; import { createRequire } from "node:module";
       const require = createRequire(import.meta.url);

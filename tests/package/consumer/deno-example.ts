@@ -1,5 +1,5 @@
 // Deno: `npm install par-index` beside a deno.json with { "nodeModulesDir": "manual" }, then
-// `deno run --allow-read --allow-env=LOG_TOKENS,LOG_STREAM deno-example.ts` (or import "npm:par-index" once it is published).
+// `deno run deno-example.ts`, no permission needed (or import "npm:par-index" once it is published).
 import { evidenceSchemaOf, mergeEvidence, parseFramework, readEvidenceJson, readUnitsJson, score, toTidyRows } from "par-index";
 import { bundledFrameworkText, resolveBundled } from "par-index/frameworks";
 
