@@ -24,6 +24,8 @@ import { writeXlsxOut } from "./xlsx.js";
 import { analysisWorkbook } from "../report/analysis-workbook.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, type EvidenceFlags } from "./scoring.js";
 
+declare const __dirname: string | undefined;
+
 export const ANALYSIS_OPTIONS = {
   ...EVIDENCE_OPTIONS,
   results: { type: "string" },
@@ -68,7 +70,8 @@ export interface AnalysisInput {
 /** The repository (or package) folder holding `frameworks/`, searched from the working directory and this module. */
 function bundledFramework(id: string, cwd: string): string | undefined {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return undefined;
-  const here = dirname(fileURLToPath(import.meta.url));
+  // __dirname in the CommonJS build: a path, safe with `#` or `%` in it (unlike a shimmed import.meta.url).
+  const here = typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (const root of [cwd, join(here, "..", ".."), join(here, "..")]) {
     const path = join(root, "frameworks", `${id}.yaml`);
     if (existsSync(path)) return path;

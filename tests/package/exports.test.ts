@@ -1,5 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
@@ -104,6 +106,20 @@ describe.skipIf(!built)("the built package (npm ci builds it)", () => {
       console.log(JSON.stringify([p.Dec === c.Dec, p.CalendarDate === c.CalendarDate, p.score === c.score, f.BUNDLED_FRAMEWORKS === cf.BUNDLED_FRAMEWORKS]));`;
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
     expect(JSON.parse(out)).toEqual([true, true, true, true]);
+  });
+
+  it("finds its frameworks and demo data from a folder whose path has `#`, `%` and a space in it", () => {
+    const root = join(mkdtempSync(join(tmpdir(), "par-index-")), "odd #1 100%", "par-index");
+    mkdirSync(root, { recursive: true });
+    for (const part of ["dist", "frameworks", "fixtures/hanoi/districts", "package.json"]) cpSync(part, join(root, part), { recursive: true });
+    symlinkSync(resolve("node_modules"), join(root, "node_modules"), "dir");
+    const elsewhere = mkdtempSync(join(tmpdir(), "par-index-cwd-"));
+    const demo = spawnSync(process.execPath, [join(root, "dist/cli.js"), "demo"], { cwd: elsewhere, encoding: "utf8" });
+    expect(demo.stderr).toBe("");
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain("Ba Vì");
+    const node = `const n = require(${JSON.stringify(join(root, "dist/node.cjs"))}); console.log(n.listFrameworks().length, n.loadBundledFramework("hanoi-ward-2024").ok)`;
+    expect(execFileSync(process.execPath, ["-e", node], { cwd: elsewhere, encoding: "utf8" }).trim()).toMatch(/^\d+ true$/);
   });
 
   it("runs the par-index binary", () => {

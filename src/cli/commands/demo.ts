@@ -16,6 +16,8 @@ import { blocksSection } from "./demo-blocks.js";
 import { liveReportHtml, reportManifest } from "./report.js";
 import { mergerDemo } from "./demo-merger.js";
 
+declare const __dirname: string | undefined;
+
 export const demoHelp = `par-index demo [--out DIR]
 
 Scores Hà Nội's 30 district-level units with the bundled framework
@@ -69,7 +71,8 @@ const DISTRICTS = "fixtures/hanoi/districts";
 
 /** The repository root: the working directory when it has the bundled files, else next to this module. */
 function findRoot(cwd: string): string | undefined {
-  const here = dirname(fileURLToPath(import.meta.url));
+  // __dirname in the CommonJS build: a path, safe with `#` or `%` in it (unlike a shimmed import.meta.url).
+  const here = typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (const candidate of [cwd, join(here, "..", "..", ".."), join(here, "..")]) {
     if (existsSync(join(candidate, FRAMEWORK))) return candidate;
   }
