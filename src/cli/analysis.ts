@@ -18,7 +18,7 @@ import type { CompiledFramework } from "../framework/ir.js";
 import { loadFrameworkFile } from "../node/framework.js";
 import { readUnitsFile } from "../node/evidence.js";
 import type { OptionSpec } from "./args.js";
-import { UsageError, type CliIo } from "./io.js";
+import { usageError, type CliIo, type Help } from "./io.js";
 import { emit, printDiagnostics } from "./output.js";
 import { writeXlsxOut } from "./xlsx.js";
 import { analysisWorkbook } from "../report/analysis-workbook.js";
@@ -33,20 +33,30 @@ export const ANALYSIS_OPTIONS = {
   out: { type: "string" },
 } as const satisfies OptionSpec;
 
-export const ANALYSIS_HELP = `  --results R.json     a saved result (score --format json) instead of scoring;
+export const ANALYSIS_HELP: Help = {
+  en: `  --results R.json     a saved result (score --format json) instead of scoring;
                        with it, --framework F.yaml gives the titles and the tree (else the
                        bundled framework of the result's id is used when there is one)
-${EVIDENCE_HELP}
+${EVIDENCE_HELP.en}
   --format F           json (default), table (terminal), csv, md (Markdown),
                        xlsx (one sheet per table; needs --out F.xlsx)
   --lang vi|en         language of table and md output and of messages (default vi)
-  --out FILE           write to FILE instead of stdout`;
+  --out FILE           write to FILE instead of stdout`,
+  vi: `  --results R.json     kết quả đã lưu (score --format json) thay cho việc chấm lại;
+                       khi đó --framework F.yaml cho tên và cây tiêu chí (nếu không, dùng
+                       bộ tiêu chí có sẵn trong gói trùng mã với kết quả, nếu có)
+${EVIDENCE_HELP.vi}
+  --format F           json (mặc định), table (bảng trên màn hình), csv, md (Markdown),
+                       xlsx (mỗi bảng một trang tính; cần --out F.xlsx)
+  --lang vi|en         ngôn ngữ của bảng, md và các thông báo (mặc định vi)
+  --out TỆP            ghi ra TỆP thay vì in ra màn hình`,
+};
 
 export const ANALYSIS_FORMATS = ["json", "table", "csv", "md", "xlsx"] as const;
 
 /** `--format xlsx` writes a file: without `--out` it is a usage error (checked before any work). */
 export function requireXlsxOut(format: string, out: string | undefined): void {
-  if (format === "xlsx" && out === undefined) throw new UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not printed).");
+  if (format === "xlsx" && out === undefined) throw usageError("usage-xlsx-needs-out", { option: "--format" });
 }
 
 export interface AnalysisFlags extends EvidenceFlags {
@@ -132,7 +142,7 @@ async function readRegistry(path: string): Promise<{ registry: Map<string, UnitI
 export async function loadAnalysisInput(flags: AnalysisFlags, io: CliIo, needs: { framework?: boolean } = {}): Promise<AnalysisInput | undefined> {
   if (flags.results !== undefined) {
     if (flags.evidence !== undefined || flags.points !== undefined || flags.survey !== undefined) {
-      throw new UsageError("give either --results R.json or the scoring flags (--evidence, --points, --survey), not both.");
+      throw usageError("usage-results-and-scoring", {});
     }
     const read = readResultsFile(flags.results, io.cwd);
     if (read.published === undefined) {
@@ -151,11 +161,11 @@ export async function loadAnalysisInput(flags: AnalysisFlags, io: CliIo, needs: 
       }
       framework = loaded.framework;
       if (framework.id !== published.framework.id) {
-        throw new UsageError(`--framework is "${framework.id}" but the results are of "${published.framework.id}"; give the framework the results were scored with.`);
+        throw usageError("usage-framework-mismatch", { results: flags.results, scored: published.framework.id, framework: framework.id });
       }
       published = { ...published, framework: { ...published.framework, rounding: framework.rounding } };
     } else if (needs.framework) {
-      throw new UsageError(`the results are of "${published.framework.id}", which is not bundled: give its file as --framework F.yaml.`);
+      throw usageError("usage-framework-not-bundled", { framework: published.framework.id });
     }
     let registry: Map<string, UnitInfo> | undefined;
     if (flags.units !== undefined) {
@@ -169,7 +179,7 @@ export async function loadAnalysisInput(flags: AnalysisFlags, io: CliIo, needs: 
     }
     const within = framework?.ranking.within;
     if (within !== undefined && (needs.framework || registry !== undefined)) {
-      if (registry === undefined) throw new UsageError(`the framework ranks within "${within}": give the unit registry as --units U.csv.`);
+      if (registry === undefined) throw usageError("usage-needs-registry", { within });
       published = {
         ...published,
         units: published.units.map((u) => {
@@ -216,7 +226,7 @@ export interface TableStyle {
  * CSV in locale `en` (`,` and `.`); `--locale vi` CSV is `;`-separated with a BOM.
  */
 export function tableStyleOf(format: string, lang: Lang, locale: string | undefined): TableStyle {
-  if (locale !== undefined && !isLocale(locale)) throw new UsageError(`--locale must be vi or en, not "${locale}".`);
+  if (locale !== undefined && !isLocale(locale)) throw usageError("usage-bad-choice", { option: "--locale", value: locale, allowed: ["vi", "en"] });
   const given = isLocale(locale) ? locale : undefined;
   return { lang, locale: given ?? (format === "csv" ? "en" : lang) };
 }

@@ -1,4 +1,5 @@
 import type { Lang } from "../diagnostics/define.js";
+import { messageOf, type DiagnosticCode, type ParamsOf } from "../diagnostics/index.js";
 
 /** Where a command writes: injected so commands can be tested in-process. */
 export interface CliIo {
@@ -26,10 +27,36 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-/** A usage problem: printed with the command's help, exit 2. */
+/** The catalogue codes of usage errors (`usage-…`, in src/diagnostics/messages/cli.ts). */
+export type UsageCode = Extract<DiagnosticCode, `usage-${string}`>;
+
+/**
+ * A usage problem (exit 2): data like a diagnostic, a catalogue `code` and its `params`,
+ * worded per `--lang` when printed ({@link usageMessage}); `message` is the English wording.
+ * Build one with {@link usageError}. A plain text (`new UsageError("…")`) is kept as code
+ * `usage-other` and printed as written.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
+  readonly code: UsageCode;
+  readonly params: Readonly<Record<string, unknown>>;
+  constructor(message: string, code: UsageCode = "usage-other", params: Readonly<Record<string, unknown>> = { detail: message }) {
     super(message);
     this.name = "UsageError";
+    this.code = code;
+    this.params = params;
   }
 }
+
+/** A usage error from its catalogue code and params. */
+export function usageError<C extends UsageCode>(code: C, params: [ParamsOf<C>] extends [undefined] ? Record<string, never> : ParamsOf<C>): UsageError {
+  const p = params as Readonly<Record<string, unknown>>;
+  return new UsageError(messageOf(code, p, "en") ?? code, code, p);
+}
+
+/** A usage error's one line in `lang`. */
+export function usageMessage(e: UsageError, lang: Lang): string {
+  return messageOf(e.code, e.params, lang) ?? e.message;
+}
+
+/** A command's `--help` text in each language; its first line is the synopsis. */
+export type Help = Readonly<Record<Lang, string>>;

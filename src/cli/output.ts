@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
-import { langOf, UsageError, type CliIo } from "./io.js";
+import { langOf, usageError, type CliIo, type UsageError } from "./io.js";
 
 export const FORMATS = ["json", "table", "csv", "md"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -10,12 +10,12 @@ export type Format = (typeof FORMATS)[number];
  * Why `--out FILE` cannot be written (its folder is missing or not a folder, or FILE is a folder),
  * or undefined when it can be tried. Checked before any work is done.
  */
-export function outPathProblem(cwd: string, out: string): string | undefined {
+export function outPathProblem(cwd: string, out: string): UsageError | undefined {
   const path = resolve(cwd, out);
   const dir = dirname(path);
-  if (!existsSync(dir)) return `cannot write --out ${out}: the folder ${dir} does not exist. Create it first (mkdir -p ${dir}) or choose another --out.`;
-  if (!statSync(dir).isDirectory()) return `cannot write --out ${out}: ${dir} is not a folder. Choose another --out.`;
-  if (existsSync(path) && statSync(path).isDirectory()) return `cannot write --out ${out}: it is a folder. Give a file name, e.g. --out ${out.replace(/\/$/, "")}/results.json.`;
+  if (!existsSync(dir)) return usageError("usage-out-folder-missing", { out, dir });
+  if (!statSync(dir).isDirectory()) return usageError("usage-out-not-folder", { out, dir });
+  if (existsSync(path) && statSync(path).isDirectory()) return usageError("usage-out-is-folder", { out, example: `${out.replace(/\/$/, "")}/results.json` });
   return undefined;
 }
 
@@ -27,12 +27,14 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
     return;
   }
   const problem = outPathProblem(io.cwd, out);
-  if (problem !== undefined) throw new UsageError(problem);
+  if (problem !== undefined) throw problem;
   try {
     writeFileSync(resolve(io.cwd, out), body, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot write --out ${out}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : ((e as Error).message.split("\n")[0] ?? String(e))}. Choose another --out.`);
+    throw code === "EACCES" || code === "EPERM"
+      ? usageError("usage-out-denied", { out })
+      : usageError("usage-out-unwritable", { out, detail: (e as Error).message.split("\n")[0] ?? String(e) });
   }
 }
 
@@ -44,7 +46,7 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
 export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): void {
   if (out !== undefined) {
     const problem = outPathProblem(io.cwd, out);
-    if (problem !== undefined) throw new UsageError(problem);
+    if (problem !== undefined) throw problem;
   }
   const fd = out === undefined ? undefined : openSync(resolve(io.cwd, out), "w");
   const write = (text: string) => (fd === undefined ? io.stdout(text) : writeSync(fd, text, null, "utf8"));

@@ -1,11 +1,11 @@
 import pkg from "../../package.json" with { type: "json" };
-import { isLang, type Lang } from "../diagnostics/define.js";
+import { defineStrings, isLang, LANGS, type Lang } from "../diagnostics/define.js";
 import { didYouMean } from "../diagnostics/index.js";
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
+import { EXIT_OK, EXIT_USAGE, langOf, UsageError, usageError, usageMessage, type CliIo, type Help } from "./io.js";
 import { outPathProblem } from "./output.js";
 
 interface Command {
-  readonly help: string;
+  readonly help: Help;
   readonly run: (argv: readonly string[], io: CliIo) => number | Promise<number>;
 }
 
@@ -34,18 +34,37 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 export const VERSION: string = pkg.version;
 
-async function usage(): Promise<string> {
+const WORDS = defineStrings({
+  en: {
+    title: (version: string) => `par-index ${version}: scores Vietnam's administrative-reform indices (PAR INDEX, SIPAS)`,
+    usage: "Usage: par-index COMMAND [options]",
+    commands: "Commands:",
+    more: 'Run "par-index COMMAND --help" for a command\'s options. Every command takes --lang vi|en (language of its output; default vi).',
+    /** The line after a usage error: where the options are listed. */
+    seeHelp: (command: string) => (command === "" ? 'Run "par-index --help" for the commands.' : `Run "par-index ${command} --help" for its options.`),
+  },
+  vi: {
+    title: (version: string) => `par-index ${version}: chấm điểm các chỉ số cải cách hành chính của Việt Nam (Chỉ số CCHC – PAR INDEX, Chỉ số SIPAS)`,
+    usage: "Cách dùng: par-index LỆNH [tùy chọn]",
+    commands: "Các lệnh:",
+    more: "Xem các tùy chọn của từng lệnh: par-index LỆNH --help. Mọi lệnh đều nhận --lang vi|en (ngôn ngữ của kết quả; mặc định vi).",
+    seeHelp: (command: string) => `Xem \`${command === "" ? "par-index" : `par-index ${command}`} --help\`.`,
+  },
+});
+
+async function usage(lang: Lang): Promise<string> {
   const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
-  return `par-index ${VERSION}: score Vietnam's administrative-reform indices (PAR INDEX, SIPAS)
+  const w = WORDS[lang];
+  return `${w.title(VERSION)}
 
-Usage: par-index COMMAND [options]
+${w.usage}
 
-Commands:
+${w.commands}
 ${commands
-  .map((c) => "  " + (c.help.split("\n")[0] ?? ""))
+  .map((c) => "  " + (c.help[lang].split("\n")[0] ?? ""))
   .join("\n")}
 
-Run "par-index COMMAND --help" for a command's options.`;
+${w.more}`;
 }
 
 /**
@@ -65,13 +84,13 @@ export function takeLang(argv: readonly string[]): { lang: Lang | undefined; res
     if (a === "--lang") {
       value = argv[i + 1];
       i++;
-      if (value === undefined) throw new UsageError("missing value for --lang: give it as --lang vi or --lang en.");
+      if (value === undefined) throw usageError("usage-missing-option", { option: "--lang", placeholder: "vi" });
     } else if (a.startsWith("--lang=")) value = a.slice("--lang=".length);
     else {
       rest.push(a);
       continue;
     }
-    if (!isLang(value)) throw new UsageError(`--lang must be vi or en, not "${value}".`);
+    if (!isLang(value)) throw usageError("usage-bad-choice", { option: "--lang", value, allowed: LANGS });
     lang = value;
   }
   return { lang, rest };
@@ -95,13 +114,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     parsed = takeLang(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`par-index: ${e.message}\n`);
+    io.stderr(`par-index: ${usageMessage(e, langOf(io))}\n${WORDS[langOf(io)].seeHelp("")}\n`);
     return EXIT_USAGE;
   }
   if (parsed.lang !== undefined) io = { ...io, lang: parsed.lang };
+  const lang = langOf(io);
   const [name, ...rest] = parsed.rest;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout((await usage()) + "\n");
+    io.stdout((await usage(lang)) + "\n");
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === "--version" || name === "-v") {
@@ -111,24 +131,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
     const near = didYouMean(name, Object.keys(COMMANDS));
-    io.stderr(`par-index: unknown command "${name}".${near === undefined ? "" : ` Did you mean "${near}"?`} Commands: ${Object.keys(COMMANDS).join(", ")}; see par-index --help.\n`);
+    const e = usageError("usage-unknown-command", { command: name, ...(near !== undefined && { suggestion: near }), values: Object.keys(COMMANDS) });
+    io.stderr(`par-index: ${usageMessage(e, lang)}\n${WORDS[lang].seeHelp("")}\n`);
     return EXIT_USAGE;
   }
   const command = await load();
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.stdout(command.help + "\n");
+    io.stdout(command.help[lang] + "\n");
     return EXIT_OK;
   }
   try {
     // `demo --out DIR` names a folder it creates; every other command's --out is a file.
     const out = name === "demo" ? undefined : outFlag(rest);
     const problem = out === undefined ? undefined : outPathProblem(io.cwd, out);
-    if (problem !== undefined) throw new UsageError(problem);
+    if (problem !== undefined) throw problem;
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       // One line, then where the options are listed (not the whole help).
-      io.stderr(`par-index ${name}: ${e.message}\nRun "par-index ${name} --help" for its options.\n`);
+      io.stderr(`par-index ${name}: ${usageMessage(e, lang)}\n${WORDS[lang].seeHelp(name)}\n`);
       return EXIT_USAGE;
     }
     throw e;

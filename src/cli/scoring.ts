@@ -7,7 +7,7 @@ import { loadEvidence, type FileSummary } from "../node/evidence.js";
 import { runSurveyFiles } from "../node/survey.js";
 import { surveyEvidence, withSurveyEvidence } from "../survey/index.js";
 import { asArray, type OptionSpec } from "./args.js";
-import { UsageError, type CliIo } from "./io.js";
+import { langOf, usageError, type CliIo, type Help } from "./io.js";
 import { printDiagnostics, progressReporter } from "./output.js";
 import { loadTrust, TRUST_HELP, TRUST_OPTIONS, type ReadFileRecord, type TrustFlags, type TrustLoad } from "./trust.js";
 import { pathOf, renameAll, stdinFile } from "./stdin.js";
@@ -38,7 +38,8 @@ export interface EvidenceFlags extends TrustFlags {
   verbose?: boolean | undefined;
 }
 
-export const EVIDENCE_HELP = `  --framework F.yaml   the framework (required); any one file may be - (standard input)
+export const EVIDENCE_HELP: Help = {
+  en: `  --framework F.yaml   the framework (required); any one file may be - (standard input)
   --evidence FILE      inputs: CSV (long or wide form) or JSON; repeatable; points tables are detected
   --points FILE        a points table CSV (unit,criterion,self,appraised[,note]); repeatable
   --units FILE         the unit registry (code,name,type,parent,...)
@@ -46,8 +47,19 @@ export const EVIDENCE_HELP = `  --framework F.yaml   the framework (required); a
   --survey S.yaml      a SIPAS survey whose results become sipas.* inputs
   --responses R.csv    survey responses (with --survey); repeatable
   --ratings K.csv      counter/portal ratings (with --survey); repeatable
-${TRUST_HELP}
-  --verbose            say what was read from each file`;
+${TRUST_HELP.en}
+  --verbose            say what was read from each file`,
+  vi: `  --framework F.yaml   bộ tiêu chí (bắt buộc); một trong các tệp có thể là - (đầu vào chuẩn)
+  --evidence TỆP       tệp số liệu: CSV (dạng dọc hoặc dạng ngang) hoặc JSON; ghi được nhiều lần; bảng điểm được tự nhận biết
+  --points TỆP         bảng điểm CSV (unit,criterion,self,appraised[,note]); ghi được nhiều lần
+  --units TỆP          danh mục đơn vị (code,name,type,parent,...)
+  --locale vi|en       cách viết số và ngày trong các tệp (mặc định en)
+  --survey S.yaml      phiếu khảo sát SIPAS; kết quả khảo sát trở thành số liệu sipas.*
+  --responses R.csv    phiếu trả lời khảo sát (kèm --survey); ghi được nhiều lần
+  --ratings K.csv      đánh giá tại quầy, trên cổng dịch vụ công (kèm --survey); ghi được nhiều lần
+${TRUST_HELP.vi}
+  --verbose            cho biết đã đọc được những gì từ từng tệp`,
+};
 
 const FILE_KINDS: Record<FileSummary["kind"], string> = {
   registry: "unit registry",
@@ -81,19 +93,19 @@ export type Loaded =
  * is not valid comes back as `ok: false` with its diagnostics.
  */
 export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<Loaded> {
-  if (!flags.framework) throw new UsageError("missing --framework: give the framework file as --framework F.yaml.");
+  if (!flags.framework) throw usageError("usage-missing-option", { option: "--framework", placeholder: "F.yaml" });
   const locale = flags.locale ?? "en";
-  if (!isLocale(locale)) throw new UsageError(`--locale must be vi or en, not "${locale}".`);
+  if (!isLocale(locale)) throw usageError("usage-bad-choice", { option: "--locale", value: locale, allowed: ["vi", "en"] });
   const evidenceFiles = asArray(flags.evidence);
   const pointsFiles = asArray(flags.points);
   const responses = asArray(flags.responses);
   if (evidenceFiles.length + pointsFiles.length === 0 && !flags.survey) {
-    throw new UsageError("give the evidence: --evidence FILE and/or --points FILE (or --survey with --responses).");
+    throw usageError("usage-no-evidence", {});
   }
   if (flags.survey && responses.length + asArray(flags.ratings).length === 0) {
-    throw new UsageError("--survey needs --responses R.csv (or --ratings K.csv).");
+    throw usageError("usage-option-needs", { option: "--survey", values: ["--responses R.csv", "--ratings K.csv"] });
   }
-  if (!flags.survey && responses.length > 0) throw new UsageError("--responses needs --survey S.yaml.");
+  if (!flags.survey && responses.length > 0) throw usageError("usage-option-needs", { option: "--responses", values: ["--survey S.yaml"] });
 
   const stdin = await stdinFile(io, [flags.framework, flags.units, ...evidenceFiles, ...pointsFiles]);
   const frameworkFiles: string[] = [];

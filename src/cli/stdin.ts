@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { UsageError, type CliIo } from "./io.js";
+import { usageError, type CliIo } from "./io.js";
 
 /** The name standard input is given in flags and shown in messages. */
 export const STDIN = "-";
@@ -26,8 +26,8 @@ export interface StdinFile {
 export async function stdinFile(io: CliIo, names: readonly (string | undefined)[]): Promise<StdinFile | undefined> {
   const count = names.filter((n) => n === STDIN).length;
   if (count === 0) return undefined;
-  if (count > 1) throw new UsageError(`"-" (standard input) is given ${count} times; it can be read only once. Save the other input to a file.`);
-  if (io.readStdin === undefined) throw new UsageError(`"-" (standard input) cannot be read here; give a file name.`);
+  if (count > 1) throw usageError("usage-stdin-twice", { count });
+  if (io.readStdin === undefined) throw usageError("usage-stdin-unavailable", {});
   const text = await io.readStdin();
   const dir = mkdtempSync(join(tmpdir(), "par-index-stdin-"));
   const path = join(dir, "stdin");

@@ -14,7 +14,7 @@ import type { EvidenceSet } from "../evidence/model.js";
 import { formatDate, readRegisterCsv, type RegisterEntry } from "../evidence/register.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import { parseValue } from "../evidence/values.js";
-import { UsageError } from "./io.js";
+import { usageError, type Help } from "./io.js";
 
 export const TRUST_OPTIONS = {
   register: { type: "string", multiple: true },
@@ -22,9 +22,14 @@ export const TRUST_OPTIONS = {
   "appraised-on": { type: "string" },
 } as const;
 
-export const TRUST_HELP = `  --register R.csv     evidence-document register (unit,criterion,document,number,date[,link]); repeatable
+export const TRUST_HELP: Help = {
+  en: `  --register R.csv     evidence-document register (unit,criterion,document,number,date[,link]); repeatable
   --appraisals LOG     appraisal log (JSON Lines, hash-chained): its events are applied in order onto the points table
-  --appraised-on DATE  the appraisal date (15/01/2025 or 2025-01-15): a document dated after it is an error`;
+  --appraised-on DATE  the appraisal date (15/01/2025 or 2025-01-15): a document dated after it is an error`,
+  vi: `  --register R.csv     sổ tài liệu kiểm chứng (unit,criterion,document,number,date[,link]); ghi được nhiều lần
+  --appraisals LOG     nhật ký thẩm định (JSON Lines, có chuỗi băm): các sự kiện được áp dụng lần lượt vào bảng điểm
+  --appraised-on NGÀY  ngày thẩm định (15/01/2025 hoặc 2025-01-15): tài liệu đề ngày sau ngày này là lỗi`,
+};
 
 export interface TrustFlags {
   register?: string[] | undefined;
@@ -48,7 +53,7 @@ export interface TrustLoad {
 export function appraisedOnFlag(text: string | undefined): CalendarDate | undefined {
   if (text === undefined) return undefined;
   const parsed = parseValue(text, { kind: "input", name: "appraised-on", slot: -1, type: "date", missing: "error" }, "vi");
-  if (!parsed.ok || !(parsed.value instanceof CalendarDate)) throw new UsageError(`--appraised-on must be a date such as 15/01/2025 or 2025-01-15, not "${text}".`);
+  if (!parsed.ok || !(parsed.value instanceof CalendarDate)) throw usageError("usage-bad-date", { option: "--appraised-on", value: text });
   return parsed.value;
 }
 

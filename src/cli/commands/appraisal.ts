@@ -2,10 +2,11 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { sortDiagnostics } from "../../diagnostics/index.js";
 import { appendAppraisal, readAppraisalLog, type AppraisalEvent, type LoggedEvent } from "../../evidence/appraisal-log.js";
 import { oneOf, parseCommandArgs, requireOption } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, usageError, langOf, type CliIo, type Help } from "../io.js";
 import { emit, printDiagnostics } from "../output.js";
 
-export const historyHelp = `par-index history --appraisals LOG --unit CODE [--criterion ID] [--format text|json] [--lang vi|en]
+export const historyHelp: Help = {
+  en: `par-index history --appraisals LOG --unit CODE [--criterion ID] [--format text|json] [--lang vi|en]
 
 Shows a unit's score changes from the appraisal log, oldest first: when, who, which
 criterion, self or appraised score, from, to, and why. The log's hash chain is checked
@@ -15,23 +16,47 @@ first: an edited, removed or reordered line is reported at its line (exit 1).
   --unit CODE          the unit
   --criterion ID       only this criterion
   --format text|json   text (default) or a JSON array of the events (with their line)
-  --lang vi|en         language of the text output (default vi)`;
+  --lang vi|en         language of the text output (default vi)`,
+  vi: `par-index history --appraisals NHẬT_KÝ --unit MÃ [--criterion MÃ_TIÊU_CHÍ] [--format text|json] [--lang vi|en]
 
-export const appraiseHelp = `par-index appraise --appraisals LOG --unit CODE --criterion ID --field self|appraised --from X --to Y --by WHO --why TEXT [--at TIME]
+Cho biết các lần sửa điểm của một đơn vị theo nhật ký thẩm định, cũ trước mới sau:
+thời điểm, người sửa, tiêu chí, điểm tự chấm hay điểm thẩm định, từ bao nhiêu, thành
+bao nhiêu và lý do. Chuỗi băm của nhật ký được kiểm tra trước: dòng bị sửa, bị xóa hoặc
+bị đảo thứ tự được báo tại dòng đó (mã thoát 1).
+
+  --appraisals NHẬT_KÝ nhật ký thẩm định (JSON Lines)
+  --unit MÃ            mã đơn vị
+  --criterion MÃ       chỉ tiêu chí này
+  --format text|json   văn bản (mặc định) hoặc mảng JSON các sự kiện (kèm số dòng)
+  --lang vi|en         ngôn ngữ của văn bản (mặc định vi)`,
+};
+
+export const appraiseHelp: Help = {
+  en: `par-index appraise --appraisals LOG --unit CODE --criterion ID --field self|appraised --from X --to Y --by WHO --why TEXT [--at TIME]
 
 Appends one appraisal event to the log (the file is created when it does not exist),
 chained to the log's last line by its SHA-256. --from is the value the change starts
 from ("none" when there is none): scoring refuses an event whose --from is not the current
 value (a lost update). The log is checked first; nothing is appended to a broken log.
 
-  --at TIME            ISO 8601 time or date (default: now, UTC)`;
+  --at TIME            ISO 8601 time or date (default: now, UTC)`,
+  vi: `par-index appraise --appraisals NHẬT_KÝ --unit MÃ --criterion MÃ_TIÊU_CHÍ --field self|appraised --from X --to Y --by NGƯỜI_SỬA --why LÝ_DO [--at THỜI_ĐIỂM]
+
+Ghi thêm một sự kiện thẩm định vào nhật ký (tạo tệp nếu chưa có), nối với dòng cuối
+của nhật ký bằng mã băm SHA-256. --from là giá trị trước khi sửa ("none" nếu chưa có):
+khi chấm điểm, sự kiện có --from khác giá trị hiện hành bị từ chối (tránh ghi đè mất
+thay đổi của người khác). Nhật ký được kiểm tra trước; nhật ký đã hỏng thì không ghi thêm.
+
+  --at THỜI_ĐIỂM       thời điểm hoặc ngày theo ISO 8601 (mặc định: hiện tại, giờ UTC)`,
+};
 
 function readLog(path: string, mustExist: boolean): string {
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
     if (!mustExist && (e as NodeJS.ErrnoException).code === "ENOENT") return "";
-    throw new UsageError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}.`);
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw usageError("usage-file-missing", { file: path });
+    throw usageError("usage-file-unreadable", { file: path, detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -51,8 +76,8 @@ export function historyCommand(argv: readonly string[], io: CliIo): number {
     criterion: { type: "string" },
     format: { type: "string" },
   });
-  const path = requireOption(values.appraisals, "--appraisals");
-  const unit = requireOption(values.unit, "--unit").normalize("NFC");
+  const path = requireOption(values.appraisals, "--appraisals", "LOG");
+  const unit = requireOption(values.unit, "--unit", "CODE").normalize("NFC");
   const format = oneOf(values.format, ["text", "json"] as const, "--format", "text");
   const lang = langOf(io);
   const log = readAppraisalLog(readLog(path, true), { file: path });
@@ -70,10 +95,10 @@ export function historyCommand(argv: readonly string[], io: CliIo): number {
 }
 
 function pointsFlag(text: string | undefined, flag: string): number | null {
-  if (text === undefined) throw new UsageError(`missing ${flag}: give the points (e.g. ${flag} 1.5, or ${flag} none).`);
+  if (text === undefined) throw usageError("usage-missing-option", { option: flag, placeholder: "1.5" });
   if (text === "none") return null;
   const t = text.replace(",", ".");
-  if (!/^\d+(\.\d+)?$/.test(t)) throw new UsageError(`${flag} must be a number of points (1.5 or 1,5) or "none", not "${text}".`);
+  if (!/^\d+(\.\d+)?$/.test(t)) throw usageError("usage-points-value", { option: flag, value: text });
   return Number(t);
 }
 
@@ -89,16 +114,16 @@ export function appraiseCommand(argv: readonly string[], io: CliIo): number {
     why: { type: "string" },
     at: { type: "string" },
   });
-  const path = requireOption(values.appraisals, "--appraisals");
+  const path = requireOption(values.appraisals, "--appraisals", "LOG");
   const event: AppraisalEvent = {
     at: values.at ?? new Date().toISOString(),
-    by: requireOption(values.by?.trim(), "--by"),
-    unit: requireOption(values.unit, "--unit"),
-    criterion: requireOption(values.criterion, "--criterion"),
+    by: requireOption(values.by?.trim(), "--by", "WHO"),
+    unit: requireOption(values.unit, "--unit", "CODE"),
+    criterion: requireOption(values.criterion, "--criterion", "ID"),
     field: oneOf(values.field, ["self", "appraised"] as const, "--field", "appraised"),
     from: pointsFlag(values.from, "--from"),
     to: pointsFlag(values.to, "--to"),
-    why: requireOption(values.why?.trim(), "--why"),
+    why: requireOption(values.why?.trim(), "--why", "TEXT"),
   };
   const text = readLog(path, false);
   const log = readAppraisalLog(text, { file: path });
@@ -111,7 +136,7 @@ export function appraiseCommand(argv: readonly string[], io: CliIo): number {
   try {
     line = appendAppraisal(text, event);
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw usageError("usage-appraisal-event", { detail: e instanceof Error ? e.message : String(e) });
   }
   const separator = text === "" || text.endsWith("\n") ? "" : "\n";
   appendFileSync(path, separator + line + "\n", "utf8");

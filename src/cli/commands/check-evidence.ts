@@ -2,22 +2,35 @@ import { checkEvidence, type UnitMissingInputs } from "../../evidence/index.js";
 import type { ClaimCheck } from "../../evidence/documents.js";
 import { hasErrors } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo, type Help } from "../io.js";
 import { emit, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 
-export const checkEvidenceHelp = `par-index check-evidence --framework F.yaml --evidence E ... --units U [--format text|json]
+export const checkEvidenceHelp: Help = {
+  en: `par-index check-evidence --framework F.yaml --evidence E ... --units U [--format text|json]
 
 Reads the evidence without scoring and lists, per unit, the required inputs it
 still has to provide. Exit 0 when every unit is complete and the files have no
 error; otherwise 1.
 
-${EVIDENCE_HELP}
+${EVIDENCE_HELP.en}
   --format text|json   text (default) or a JSON array of { unit, name, missing[, documents] }
 
 With a register (--register) or a points table with a "documents" column, it also lists,
 per unit, the claims (self > 0) that still lack evidence documents: every document of the
-criterion's evidence list that none of the claim's documents names, or any document at all.`;
+criterion's evidence list that none of the claim's documents names, or any document at all.`,
+  vi: `par-index check-evidence --framework F.yaml --evidence TỆP ... --units TỆP [--format text|json]
+
+Đọc số liệu mà không chấm điểm và liệt kê, theo từng đơn vị, các số liệu bắt buộc
+còn thiếu. Mã thoát 0 khi mọi đơn vị đã đủ và các tệp không có lỗi; nếu không, mã 1.
+
+${EVIDENCE_HELP.vi}
+  --format text|json   văn bản (mặc định) hoặc mảng JSON { unit, name, missing[, documents] }
+
+Khi có sổ tài liệu (--register) hoặc bảng điểm có cột "documents", lệnh liệt kê thêm,
+theo từng đơn vị, các tiêu chí tự chấm (self > 0) còn thiếu tài liệu kiểm chứng: mọi tài
+liệu trong danh mục tài liệu của tiêu chí mà chưa tài liệu nào nêu, hoặc chưa có tài liệu nào.`,
+};
 
 export async function checkEvidenceCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, format: { type: "string" } });

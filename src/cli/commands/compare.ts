@@ -2,10 +2,11 @@ import { compare, compareTables, parseCrosswalk, parseLineage, type Crosswalk, t
 import { hasErrors, type Diagnostic } from "../../diagnostics/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput, readResultsFile, readText } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, usageError, langOf, type CliIo, type Help } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
-export const compareHelp = `par-index compare --base A.json (--current B.json | --framework F.yaml --evidence E ...) [--crosswalk C.yaml] [--lineage L.csv]
+export const compareHelp: Help = {
+  en: `par-index compare --base A.json (--current B.json | --framework F.yaml --evidence E ...) [--crosswalk C.yaml] [--lineage L.csv]
 
 Units, ranks and criteria of two years side by side, with deltas. Units pair by code,
 or through a lineage file (from,to[,weight]: old units into new ones, e.g. the merger
@@ -18,7 +19,22 @@ base_rank − rank (positive: moved up). Criteria pair by id, or through a cross
   --current B.json     the current year's results (or score it with the flags below)
   --crosswalk C.yaml   pairs the criteria of two frameworks
   --lineage L.csv      carries old units into new ones
-${ANALYSIS_HELP.replace(/ {2}--results[^\n]*\n[^\n]*\n[^\n]*\n/, "")}`;
+${ANALYSIS_HELP.en.replace(/ {2}--results[^\n]*\n[^\n]*\n[^\n]*\n/, "")}`,
+  vi: `par-index compare --base A.json (--current B.json | --framework F.yaml --evidence TỆP ...) [--crosswalk C.yaml] [--lineage L.csv]
+
+Đặt cạnh nhau đơn vị, thứ hạng và tiêu chí của hai năm, kèm mức tăng/giảm. Đơn vị được
+ghép theo mã, hoặc theo tệp nguồn gốc đơn vị (from,to[,weight]: đơn vị cũ hợp thành đơn
+vị mới, ví dụ sắp xếp đơn vị hành chính ngày 1/7/2025): giá trị năm gốc của đơn vị mới là
+bình quân có trọng số của các đơn vị cũ. base_rank là thứ hạng của chỉ số năm gốc giữa các
+đơn vị hiện nay, rank_change = base_rank − rank (dương: tăng bậc). Tiêu chí được ghép theo
+mã, hoặc theo tệp đối chiếu (format: par-index/crosswalk-v1) khi hai bộ tiêu chí khác nhau.
+
+  --base A.json        kết quả của năm gốc (score --format json)
+  --current B.json     kết quả năm hiện tại (hoặc chấm luôn bằng các tùy chọn dưới đây)
+  --crosswalk C.yaml   đối chiếu tiêu chí giữa hai bộ tiêu chí
+  --lineage L.csv      chuyển đơn vị cũ sang đơn vị mới
+${ANALYSIS_HELP.vi.replace(/ {2}--results[^\n]*\n[^\n]*\n[^\n]*\n/, "")}`,
+};
 
 export async function compareCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -31,8 +47,8 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
   requireXlsxOut(format, values.out);
   const lang = langOf(io);
-  if (!values.base) throw new UsageError("missing --base: give the base year's results as --base A.json.");
-  if (values.results !== undefined) throw new UsageError("compare takes --current B.json for the current results (not --results).");
+  if (!values.base) throw usageError("usage-missing-option", { option: "--base", placeholder: "A.json" });
+  if (values.results !== undefined) throw usageError("usage-compare-current", {});
   const diagnostics: Diagnostic[] = [];
   const base = readResultsFile(values.base, io.cwd);
   diagnostics.push(...base.diagnostics);

@@ -10,7 +10,7 @@ import { lossByField, overClaims } from "../../report/insights.js";
 import { parseCommandArgs } from "../args.js";
 import { defineStrings } from "../../diagnostics/define.js";
 import { localeNumber } from "../../report/format.js";
-import { EXIT_OK, langOf, type CliIo } from "../io.js";
+import { EXIT_OK, langOf, type CliIo, type Help } from "../io.js";
 import { loadForScoring, reportFailedLoad } from "../scoring.js";
 import { blocksSection } from "./demo-blocks.js";
 import { liveReportHtml, reportManifest } from "./report.js";
@@ -18,7 +18,8 @@ import { mergerDemo } from "./demo-merger.js";
 
 declare const __dirname: string | undefined;
 
-export const demoHelp = `par-index demo [--out DIR]
+export const demoHelp: Help = {
+  en: `par-index demo [--out DIR]
 
 Scores Hà Nội's 30 district-level units with the bundled framework
 (frameworks/hanoi-district-2023.yaml) on the bundled synthetic evidence, and
@@ -27,7 +28,17 @@ where the points were lost; then compares the wards of the former Hoàn Kiếm d
 (2024) with the wards they were merged into on 1 July 2025 (fixtures/merger-2025,
 synthetic scores). It ends by writing the ranking table and the HTML
 report side by side in DIR (default: par-index-demo in the system's temporary
-folder) and says where. Run from a clone of the repository.`;
+folder) and says where. Run from a clone of the repository.`,
+  vi: `par-index demo [--out THƯ_MỤC]
+
+Chấm điểm 30 quận, huyện, thị xã của Hà Nội theo bộ tiêu chí có sẵn
+(frameworks/hanoi-district-2023.yaml) trên số liệu giả lập kèm theo, rồi in bảng
+xếp hạng, các đơn vị tự chấm cao hơn kết quả thẩm định nhiều nhất và những lĩnh vực
+bị mất điểm; sau đó so sánh các phường của quận Hoàn Kiếm cũ (năm 2024) với các phường
+mới tiếp nhận chúng từ ngày 1/7/2025 (fixtures/merger-2025, điểm số giả lập). Cuối cùng
+ghi bảng xếp hạng và báo cáo HTML cạnh nhau vào THƯ_MỤC (mặc định: par-index-demo trong
+thư mục tạm của hệ thống) và cho biết nơi ghi. Chạy từ bản sao của kho mã nguồn.`,
+};
 
 const S = defineStrings({
   en: {

@@ -1,19 +1,30 @@
 import { explainText, score } from "../../engine/index.js";
-import { suggestion } from "../../diagnostics/index.js";
+import { didYouMean } from "../../diagnostics/index.js";
 import { parseCommandArgs, requireOption } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, usageError, type CliIo, type Help } from "../io.js";
 import { emit, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 
-export const explainHelp = `par-index explain --framework F.yaml --evidence E ... --unit CODE [--out FILE]
+export const explainHelp: Help = {
+  en: `par-index explain --framework F.yaml --evidence E ... --unit CODE [--out FILE]
 
 Prints one unit's tree: each leaf with the values it read, the rule and band
 that applied, its points and the points it lost. Diagnostics of that unit go to
 stderr; exit 1 when the unit has errors.
 
-${EVIDENCE_HELP}
+${EVIDENCE_HELP.en}
   --unit CODE          the unit to explain (required)
-  --out FILE           write the explanation to FILE instead of stdout`;
+  --out FILE           write the explanation to FILE instead of stdout`,
+  vi: `par-index explain --framework F.yaml --evidence TỆP ... --unit MÃ [--out TỆP]
+
+In cây tiêu chí của một đơn vị: với mỗi tiêu chí, số liệu đã đọc, quy tắc chấm và
+mức áp dụng, số điểm đạt được và số điểm chưa đạt. Các vấn đề của đơn vị đó in ra
+stderr; mã thoát 1 khi đơn vị có lỗi.
+
+${EVIDENCE_HELP.vi}
+  --unit MÃ            mã đơn vị cần giải trình (bắt buộc)
+  --out TỆP            ghi phần giải trình ra TỆP thay vì in ra màn hình`,
+};
 
 export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, unit: { type: "string" }, out: { type: "string" } });
@@ -23,9 +34,8 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const result = score(loaded.framework, loaded.evidence, { explain: true });
   const unit = result.units.find((u) => u.unit === code);
   if (!unit) {
-    throw new UsageError(
-      `no unit "${code}" in the evidence.${suggestion(code, result.units.map((u) => u.unit))} Give one of the codes in the registry or the evidence files.`,
-    );
+    const near = didYouMean(code, result.units.map((u) => u.unit));
+    throw usageError("usage-unknown-unit", { unit: code, ...(near !== undefined && { suggestion: near }) });
   }
   const concerning = result.diagnostics.filter((d) => d.unit === code || d.unit === undefined);
   printDiagnostics(io, concerning);

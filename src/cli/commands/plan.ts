@@ -8,10 +8,11 @@ import { isLocale, parseValue, type EvidenceSet, type UnitEvidence } from "../..
 import type { CompiledFramework } from "../../framework/ir.js";
 import { asArray, oneOf, parseCommandArgs } from "../args.js";
 import { ANALYSIS_FORMATS, ANALYSIS_HELP, ANALYSIS_OPTIONS, emitAnalysis, requireXlsxOut, loadAnalysisInput, type TableStyle } from "../analysis.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, usageError, langOf, type CliIo, type Help } from "../io.js";
 import { printDiagnostics } from "../output.js";
 
-export const planHelp = `par-index plan (--framework F.yaml --evidence E ... | --results R.json [--framework F.yaml]) --unit CODE [target] [--set NAME=VALUE ...]
+export const planHelp: Help = {
+  en: `par-index plan (--framework F.yaml --evidence E ... | --results R.json [--framework F.yaml]) --unit CODE [target] [--set NAME=VALUE ...]
 
 For one unit: every criterion where it lost points, the index and rank it would have
 with that criterion at full points (other units unchanged), and the fewest criteria
@@ -23,7 +24,21 @@ What-if (needs the scoring flags, not --results):
   --set NAME=VALUE     re-score the unit with input NAME (or the appraised points of a
                        manual criterion NAME) set to VALUE; repeatable
 
-${ANALYSIS_HELP}`;
+${ANALYSIS_HELP.en}`,
+  vi: `par-index plan (--framework F.yaml --evidence TỆP ... | --results R.json [--framework F.yaml]) --unit MÃ [mục tiêu] [--set TÊN=GIÁ_TRỊ ...]
+
+Với một đơn vị: mọi tiêu chí đơn vị bị mất điểm, chỉ số và thứ hạng đơn vị sẽ có nếu
+tiêu chí đó đạt điểm tối đa (các đơn vị khác giữ nguyên), và ít tiêu chí nhất cần cải
+thiện để đạt mục tiêu: mặc định là lên một bậc xếp hạng, hoặc
+  --target-rank K      bằng chỉ số của đơn vị đang xếp hạng K
+  --target-grade L     ngưỡng của xếp loại L (ví dụ A)
+  --target-index X     chỉ số X
+Giả định (cần các tùy chọn chấm điểm, không dùng với --results):
+  --set TÊN=GIÁ_TRỊ    chấm lại đơn vị với số liệu TÊN (hoặc điểm thẩm định của tiêu chí
+                       do Hội đồng chấm có mã TÊN) bằng GIÁ_TRỊ; ghi được nhiều lần
+
+${ANALYSIS_HELP.vi}`,
+};
 
 interface WhatIf {
   set: Record<string, string>;
@@ -42,13 +57,13 @@ function applySets(framework: CompiledFramework, evidence: EvidenceSet, unit: st
   const points = new Map(own?.points ?? []);
   for (const s of sets) {
     const eq = s.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--set takes NAME=VALUE, e.g. --set dossiers_on_time=120, not "${s}".`);
+    if (eq <= 0) throw usageError("usage-set-syntax", { value: s });
     const name = s.slice(0, eq).trim().normalize("NFC");
     const text = s.slice(eq + 1);
     const input = framework.inputByName.get(name);
     if (input !== undefined) {
       const v = parseValue(text, input, isLocale(locale) ? locale : "en");
-      if (!v.ok) throw new UsageError(`--set ${name}: "${text}" is not a valid ${input.type} value; write it as in the evidence files.`);
+      if (!v.ok) throw usageError("usage-set-bad-value", { name, value: text, type: input.type });
       inputs.set(name, { value: v.value });
       continue;
     }
@@ -59,9 +74,9 @@ function applySets(framework: CompiledFramework, evidence: EvidenceSet, unit: st
       points.set(name, { ...prev, appraised: dec(text.trim().replace(",", ".")) });
       continue;
     }
-    if (manual) throw new UsageError(`--set ${name}: "${text}" is not a number of points.`);
+    if (manual) throw usageError("usage-set-not-points", { name, value: text });
     const hint = didYouMean(name, [...framework.inputByName.keys(), ...framework.nodes.map((n) => n.id)]);
-    throw new UsageError(`--set: "${name}" is neither an input nor a manual criterion of ${framework.id}.${hint ? ` Did you mean "${hint}"?` : ""}`);
+    throw usageError("usage-set-unknown", { name, framework: framework.id, ...(hint !== undefined && { suggestion: hint }) });
   }
   const byUnit = new Map(evidence.byUnit);
   const changed: UnitEvidence = { code: unit, inputs, points };
@@ -105,22 +120,22 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   const format = oneOf(values.format, ANALYSIS_FORMATS, "--format", "json");
   requireXlsxOut(format, values.out);
   const lang = langOf(io);
-  if (!values.unit) throw new UsageError("missing --unit: give the unit's code as --unit CODE.");
+  if (!values.unit) throw usageError("usage-missing-option", { option: "--unit", placeholder: "CODE" });
   const targets = [values["target-rank"], values["target-grade"], values["target-index"]].filter((t) => t !== undefined);
-  if (targets.length > 1) throw new UsageError("give one target: --target-rank, --target-grade or --target-index.");
+  if (targets.length > 1) throw usageError("usage-one-target", {});
   let target: PlanTarget = { kind: "next" };
   if (values["target-rank"] !== undefined) {
     const k = Number(values["target-rank"]);
-    if (!Number.isInteger(k) || k < 1) throw new UsageError(`--target-rank must be a whole number from 1, not "${values["target-rank"]}".`);
+    if (!Number.isInteger(k) || k < 1) throw usageError("usage-whole-number", { option: "--target-rank", value: values["target-rank"] });
     target = { kind: "rank", rank: k };
   } else if (values["target-grade"] !== undefined) target = { kind: "grade", grade: values["target-grade"].normalize("NFC") };
   else if (values["target-index"] !== undefined) {
     const t = values["target-index"].trim();
-    if (!/^\d+([.,]\d+)?$/.test(t)) throw new UsageError(`--target-index must be a number such as 90 or 85.5, not "${t}".`);
+    if (!/^\d+([.,]\d+)?$/.test(t)) throw usageError("usage-number", { option: "--target-index", value: t });
     target = { kind: "index", index: dec(t.replace(",", ".")) };
   }
   const sets = asArray(values.set);
-  if (sets.length > 0 && values.results !== undefined) throw new UsageError("--set re-scores the unit: give the scoring flags (--framework, --evidence ...) instead of --results.");
+  if (sets.length > 0 && values.results !== undefined) throw usageError("usage-set-with-results", {});
   const input = await loadAnalysisInput(values, io, { framework: true });
   if (input === undefined) return EXIT_ERRORS;
   printDiagnostics(io, input.diagnostics);
@@ -129,13 +144,15 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   if (!outcome.ok) {
     if (outcome.reason === "unknown-unit") {
       const hint = didYouMean(values.unit, input.published.units.map((u) => u.unit));
-      throw new UsageError(`the unit "${values.unit}" is not in the results.${hint ? ` Did you mean "${hint}"?` : ""}`);
+      throw usageError("usage-unknown-unit", { unit: values.unit, ...(hint !== undefined && { suggestion: hint }) });
     }
     if (outcome.reason === "unknown-grade") {
       const labels = (framework.grades ?? []).map((g) => g.label);
-      throw new UsageError(labels.length === 0 ? `${framework.id} has no grades; use --target-rank or --target-index.` : `--target-grade must be one of ${labels.join(", ")}, not "${values["target-grade"]}".`);
+      throw labels.length === 0
+        ? usageError("usage-no-grades", { framework: framework.id })
+        : usageError("usage-bad-choice", { option: "--target-grade", value: values["target-grade"] ?? "", allowed: labels });
     }
-    throw new UsageError("--target-rank must be a whole number from 1.");
+    throw usageError("usage-whole-number", { option: "--target-rank", value: values["target-rank"] ?? "" });
   }
   const plan: PlanJson & { what_if?: WhatIf } = outcome.plan;
   const rounding = input.published.framework.rounding;

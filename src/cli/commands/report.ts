@@ -13,11 +13,12 @@ import { renderCharts } from "../../node/charts.js";
 import { chartSpecsOf } from "../../report/charts.js";
 import { reportHtml, type ReportManifest } from "../../report/html.js";
 import { asArray, parseCommandArgs, requireOption } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, usageError, langOf, type CliIo, type Help } from "../io.js";
 import { printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 
-export const reportHelp = `par-index report (scoring flags | --results R.json --framework F.yaml) --out report.html [--compare BASE.json]
+export const reportHelp: Help = {
+  en: `par-index report (scoring flags | --results R.json --framework F.yaml) --out report.html [--compare BASE.json]
 
 Writes the report a council reads: one self-contained HTML file (styles and charts
 inline, no script, no request) that opens offline and prints on A4: summary,
@@ -27,10 +28,25 @@ section per unit (id="unit-CODE") with its criteria tree and the explanation of
 every point. Vietnamese by default (--lang en for English). Exit 1 when the data
 has errors (the report is still written, listing them).
 
-${EVIDENCE_HELP}
+${EVIDENCE_HELP.en}
   --results R.json     a saved result (score --format json) instead of scoring; needs --framework
   --compare BASE.json  a base year's saved result: adds the year-over-year section
-  --out FILE           the HTML file to write (required)`;
+  --out FILE           the HTML file to write (required)`,
+  vi: `par-index report (các tùy chọn chấm điểm | --results R.json --framework F.yaml) --out bao-cao.html [--compare NĂM_GỐC.json]
+
+Ghi báo cáo để Hội đồng xem xét: một tệp HTML độc lập (kiểu trình bày và biểu đồ nằm
+sẵn trong tệp, không có script, không tải gì từ mạng), mở được khi không có mạng và in
+được khổ A4: tóm tắt, xếp hạng (bảng và biểu đồ), chỉ số theo lĩnh vực, điểm chưa đạt
+theo tiêu chí, tự chấm so với thẩm định, so sánh với năm gốc (khi có --compare), các
+vấn đề trong số liệu và mỗi đơn vị một mục (id="unit-MÃ") với cây tiêu chí và giải
+trình từng điểm. Mặc định bằng tiếng Việt (--lang en cho tiếng Anh). Mã thoát 1 khi
+số liệu có lỗi (báo cáo vẫn được ghi, kèm danh sách lỗi).
+
+${EVIDENCE_HELP.vi}
+  --results R.json     kết quả đã lưu (score --format json) thay cho việc chấm; cần --framework
+  --compare BASE.json  kết quả đã lưu của năm gốc: thêm mục so sánh với năm gốc
+  --out TỆP            tệp HTML cần ghi (bắt buộc)`,
+};
 
 const WORDS = {
   vi: (file: string) => `Đã ghi báo cáo: ${file} (mở bằng trình duyệt; in ra khổ A4 được).`,
@@ -51,7 +67,7 @@ function readResults(file: string, flag: string): ScoreResultJson {
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw new UsageError(`${flag} ${file}: cannot read it as JSON (${(e as Error).message}). Give the output of "par-index score --format json".`);
+    throw usageError("usage-results-unreadable", { option: flag, file, detail: (e as Error).message });
   }
   const r = data as Partial<ScoreResultJson> | null;
   if (
@@ -61,7 +77,7 @@ function readResults(file: string, flag: string): ScoreResultJson {
     typeof r.framework !== "object" ||
     r.units.some((u) => typeof u !== "object" || u === null || typeof u.unit !== "string" || !Array.isArray(u.criteria))
   ) {
-    throw new UsageError(`${flag} ${file}: not a Results JSON (it needs "framework" and "units" with their "criteria"). Give the output of "par-index score --format json".`);
+    throw usageError("usage-not-results", { option: flag, file });
   }
   return { ...r, diagnostics: Array.isArray(r.diagnostics) ? r.diagnostics : [] } as ScoreResultJson;
 }
@@ -111,7 +127,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   let live: ReadonlyMap<string, UnitResult> | undefined;
   let failed = false;
   if (values.results !== undefined) {
-    const fwFile = requireOption(values.framework, "--framework");
+    const fwFile = requireOption(values.framework, "--framework", "F.yaml");
     const loaded = loadFrameworkFile(at(fwFile));
     if (!loaded.ok) {
       printDiagnostics(io, loaded.diagnostics);
@@ -120,7 +136,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     framework = loaded.framework;
     results = readResults(at(values.results), "--results");
     if (results.framework.id !== framework.id) {
-      throw new UsageError(`--results ${values.results} was scored with framework "${results.framework.id}", not "${framework.id}". Give the framework it was scored with.`);
+      throw usageError("usage-framework-mismatch", { results: values.results, scored: results.framework.id, framework: framework.id });
     }
     failed = results.diagnostics.some((d) => d.severity === "error");
   } else {

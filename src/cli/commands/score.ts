@@ -2,30 +2,43 @@ import { score, scoreResultJsonPieces, scoreResultToJson } from "../../engine/in
 import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
 import { toCsv, toMarkdown, toTable } from "../../report/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, langOf, UsageError, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, usageError, type CliIo, type Help } from "../io.js";
 import { emit, emitPieces, FORMATS, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 import { trustedResultJson } from "../manifest.js";
 import { writeXlsxOut } from "../xlsx.js";
 import { scoreWorkbook } from "../../report/score-workbook.js";
 
-export const scoreHelp = `par-index score --framework F.yaml [--evidence E ...] [--points P ...] [--units U] [--format json|table|csv|md|xlsx] [--out FILE]
+export const scoreHelp: Help = {
+  en: `par-index score --framework F.yaml [--evidence E ...] [--points P ...] [--units U] [--format json|table|csv|md|xlsx] [--out FILE]
 
 Scores every unit and prints the ranking. json is the contract's Results object
 (diagnostics included); table, csv and md print diagnostics on stderr.
 Exit 0 with no error diagnostic, 1 when the framework or the evidence has errors,
 2 for usage errors.
 
-${EVIDENCE_HELP}
+${EVIDENCE_HELP.en}
   --format F           json (default), table (terminal), csv (one row per unit), md (Markdown),
                        xlsx (the results workbook: Xếp hạng, Chi tiết, Chẩn đoán; needs --out)
   --out FILE           write the result to FILE instead of stdout
-  --stamp              put the time of the run in the JSON's manifest (without it, the same inputs give byte-identical results)`;
+  --stamp              put the time of the run in the JSON's manifest (without it, the same inputs give byte-identical results)`,
+  vi: `par-index score --framework F.yaml [--evidence TỆP ...] [--points TỆP ...] [--units TỆP] [--format json|table|csv|md|xlsx] [--out TỆP]
+
+Chấm điểm mọi đơn vị và in bảng xếp hạng. Dạng json là đối tượng Results theo hợp đồng
+dữ liệu (kèm các vấn đề phát hiện được); table, csv và md in các vấn đề ra stderr.
+Mã thoát 0 khi không có lỗi, 1 khi bộ tiêu chí hoặc số liệu có lỗi, 2 khi dùng sai lệnh.
+
+${EVIDENCE_HELP.vi}
+  --format F           json (mặc định), table (bảng trên màn hình), csv (mỗi đơn vị một dòng), md (Markdown),
+                       xlsx (sổ kết quả: Xếp hạng, Chi tiết, Chẩn đoán; cần --out)
+  --out TỆP            ghi kết quả ra TỆP thay vì in ra màn hình
+  --stamp              ghi thời điểm chạy vào manifest của JSON (không có tùy chọn này, cùng đầu vào cho kết quả giống hệt từng byte)`,
+};
 
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, format: { type: "string" }, out: { type: "string" }, stamp: { type: "boolean" } });
   const format = oneOf(values.format, [...FORMATS, "xlsx"] as const, "--format", "json");
-  if (format === "xlsx" && values.out === undefined) throw new UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not printed).");
+  if (format === "xlsx" && values.out === undefined) throw usageError("usage-xlsx-needs-out", { option: "--format" });
   const loaded = await loadForScoring(values, io);
   if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
   const result = score(loaded.framework, loaded.evidence, { explain: false });

@@ -2,14 +2,21 @@ import { runSurveyFiles } from "../../node/survey.js";
 import { surveyToCsv, surveyToMarkdown, surveyToTable } from "../../survey/index.js";
 import { asArray, oneOf, parseCommandArgs, requireOption } from "../args.js";
 import { localizeDiagnostics } from "../../diagnostics/index.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, langOf, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, usageError, langOf, type CliIo, type Help } from "../io.js";
 import { emit, FORMATS, printDiagnostics, progressReporter } from "../output.js";
 
-export const sipasHelp = `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--out FILE]
+export const sipasHelp: Help = {
+  en: `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--out FILE]
 
 Computes SIPAS satisfaction indices per unit and for all units: items (with 95%
 Wilson intervals), elements, groups and overall, by the survey's declared
-aggregation. Exit 1 when a file has errors (the JSON still lists them).`;
+aggregation. Exit 1 when a file has errors (the JSON still lists them).`,
+  vi: `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--out TỆP]
+
+Tính Chỉ số hài lòng SIPAS của từng đơn vị và chung cho mọi đơn vị: từng câu hỏi (kèm
+khoảng tin cậy Wilson 95%), từng yếu tố, từng nhóm và chỉ số chung, theo cách tổng hợp
+khai báo trong phiếu khảo sát. Mã thoát 1 khi có tệp bị lỗi (JSON vẫn liệt kê các lỗi).`,
+};
 
 export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -20,10 +27,10 @@ export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<
     out: { type: "string" },
     locale: { type: "string" },
   });
-  const survey = requireOption(values.survey, "--survey");
+  const survey = requireOption(values.survey, "--survey", "S.yaml");
   const responses = asArray(values.responses);
   const ratings = asArray(values.ratings);
-  if (responses.length === 0 && ratings.length === 0) throw new UsageError("give --responses R.csv (and/or --ratings K.csv).");
+  if (responses.length === 0 && ratings.length === 0) throw usageError("usage-option-needs", { option: "--survey", values: ["--responses R.csv", "--ratings K.csv"] });
   const format = oneOf(values.format, FORMATS, "--format", "json");
   const progress = progressReporter(io);
   const run = await runSurveyFiles(survey, responses, ratings, {

@@ -4,17 +4,26 @@ import { hasErrors } from "../../diagnostics/index.js";
 import { loadFrameworkFile } from "../../node/framework.js";
 import { loadSurveyFile } from "../../node/survey.js";
 import { parseCommandArgs } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, UsageError, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, usageError, type CliIo, type Help } from "../io.js";
 import { printDiagnostics } from "../output.js";
 import { validateCrosswalkFile, isCrosswalk } from "../crosswalk.js";
 
-export const validateHelp = `par-index validate FILE...
+export const validateHelp: Help = {
+  en: `par-index validate FILE...
 
 Checks framework files (format: par-index/v1), SIPAS survey definitions
 (format: par-index/survey-v1) and crosswalks (format: par-index/crosswalk-v1; their
 ids are checked against the base and current frameworks when found next to the
 crosswalk or bundled). Exit 0 when all are valid; otherwise exit 1 with
-one line per problem on stderr: FILE:LINE:COLUMN: error CODE: message.`;
+one line per problem on stderr: FILE:LINE:COLUMN: error CODE: message.`,
+  vi: `par-index validate TỆP...
+
+Kiểm tra tệp bộ tiêu chí (format: par-index/v1), phiếu khảo sát SIPAS
+(format: par-index/survey-v1) và tệp đối chiếu tiêu chí (format: par-index/crosswalk-v1;
+mã tiêu chí được đối chiếu với bộ tiêu chí năm gốc và năm hiện tại nếu tìm thấy cạnh
+tệp đối chiếu hoặc có sẵn trong gói). Mã thoát 0 khi mọi tệp hợp lệ; nếu không, mã 1
+và mỗi lỗi một dòng trên stderr: TỆP:DÒNG:CỘT: error MÃ_LỖI: nội dung.`,
+};
 
 const SURVEY_FORMAT = /^format:\s*["']?par-index\/survey-v1["']?\s*(#.*)?$/m;
 
@@ -29,7 +38,7 @@ function isSurvey(file: string): boolean {
 
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs(argv, {}, true);
-  if (positionals.length === 0) throw new UsageError("give at least one framework file: par-index validate FILE...");
+  if (positionals.length === 0) throw usageError("usage-no-files", {});
   let failed = false;
   for (const file of positionals) {
     if (isCrosswalk(file)) {

@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import { compareResults, readManifest, type InputRole, type ResultDifference, type RunManifest } from "../../engine/manifest.js";
 import { sha256File, STDIN_FILE } from "../../node/manifest.js";
 import { oneOf, parseCommandArgs, requireOption } from "../args.js";
-import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo } from "../io.js";
+import { EXIT_ERRORS, EXIT_OK, langOf, type CliIo, type Help } from "../io.js";
 import { emit } from "../output.js";
 import { scoreCommand } from "./score.js";
 import { ENGINE } from "../manifest.js";
 
-export const verifyHelp = `par-index verify --results R.json [--format text|json] [--lang vi|en]
+export const verifyHelp: Help = {
+  en: `par-index verify --results R.json [--format text|json] [--lang vi|en]
 
 Re-scores a saved result (score --format json) from the files its manifest records and
 says whether the result is the same. Each recorded file is hashed again (SHA-256): a file
@@ -19,7 +20,19 @@ Exit 0 when every file and the result are the same; 1 otherwise; 2 for usage err
 
   --results R.json     the saved result
   --format text|json   text (default) or JSON { same, files, differences }
-  --lang vi|en         language of the text output (default vi)`;
+  --lang vi|en         language of the text output (default vi)`,
+  vi: `par-index verify --results R.json [--format text|json] [--lang vi|en]
+
+Chấm lại một kết quả đã lưu (score --format json) từ các tệp ghi trong manifest của nó
+và cho biết kết quả có giống hay không. Mỗi tệp đã ghi được băm lại (SHA-256): tệp có
+nội dung đã thay đổi hoặc không còn được nêu tên. Tệp được tìm theo tên đã ghi, tính từ
+thư mục hiện tại (chạy verify từ thư mục đã chạy score).
+Mã thoát 0 khi mọi tệp và kết quả không đổi; 1 nếu khác; 2 khi dùng sai lệnh.
+
+  --results R.json     kết quả đã lưu
+  --format text|json   văn bản (mặc định) hoặc JSON { same, files, differences }
+  --lang vi|en         ngôn ngữ của văn bản (mặc định vi)`,
+};
 
 const FLAG: Record<InputRole, string> = {
   units: "--units",
@@ -92,7 +105,7 @@ const TEXT = {
 
 export async function verifyCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { results: { type: "string" }, format: { type: "string" } });
-  const path = requireOption(values.results, "--results");
+  const path = requireOption(values.results, "--results", "R.json");
   const format = oneOf(values.format, ["text", "json"] as const, "--format", "text");
   const lang = langOf(io);
   let saved: unknown;
