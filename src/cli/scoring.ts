@@ -1,4 +1,5 @@
 import { dirname } from "node:path";
+import { defineStrings } from "../diagnostics/define.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { evidenceSchemaOf, isLocale, type EvidenceSet, type Locale } from "../evidence/index.js";
 import type { CompiledFramework } from "../framework/ir.js";
@@ -61,14 +62,43 @@ ${TRUST_HELP.vi}
   --verbose            cho biết đã đọc được những gì từ từng tệp`,
 };
 
-const FILE_KINDS: Record<FileSummary["kind"], string> = {
-  registry: "unit registry",
-  "inputs-long": "inputs, long form (unit,input,value)",
-  "inputs-wide": "inputs, wide form (unit,<input>,...)",
-  points: "points table (unit,criterion,self,appraised)",
-  "evidence-json": "JSON evidence",
-  unknown: "not recognised",
-};
+/** The `--verbose` and progress lines, per `--lang`. */
+export const PROGRESS = defineStrings({
+  en: {
+    kinds: {
+      registry: "unit registry",
+      "inputs-long": "inputs, long form (unit,input,value)",
+      "inputs-wide": "inputs, wide form (unit,<input>,...)",
+      points: "points table (unit,criterion,self,appraised)",
+      "evidence-json": "JSON evidence",
+      unknown: "not recognised",
+    } as Record<FileSummary["kind"], string>,
+    delimiter: (d: string) => `delimiter "${d}", `,
+    file: (kind: string, delimiter: string, locale: string, read: number, used: number, rejected: number) =>
+      `${kind}, ${delimiter}locale ${locale}; rows read ${read}, used ${used}, rejected ${rejected}`,
+    framework: (id: string, year: number, criteria: number, inputs: number) => `framework ${id} (${year}): ${criteria} criteria, ${inputs} inputs`,
+    evidence: (units: number, read: number, used: number, rejected: number) => `evidence: ${units} units; rows read ${read}, used ${used}, rejected ${rejected}`,
+    readingRows: (file: string, rows: number) => `reading ${file}: ${rows.toLocaleString("en")} rows`,
+    readingBytes: (file: string, mib: string) => `reading ${file}: ${mib} MiB`,
+  },
+  vi: {
+    kinds: {
+      registry: "danh mục đơn vị",
+      "inputs-long": "số liệu dạng dọc (unit,input,value)",
+      "inputs-wide": "số liệu dạng ngang (unit,<số liệu>,...)",
+      points: "bảng điểm (unit,criterion,self,appraised)",
+      "evidence-json": "số liệu JSON",
+      unknown: "không nhận biết được",
+    } as Record<FileSummary["kind"], string>,
+    delimiter: (d: string) => `dấu phân cách "${d}", `,
+    file: (kind: string, delimiter: string, locale: string, read: number, used: number, rejected: number) =>
+      `${kind}, ${delimiter}cách viết số ${locale}; số dòng đã đọc ${read}, sử dụng ${used}, loại ${rejected}`,
+    framework: (id: string, year: number, criteria: number, inputs: number) => `bộ tiêu chí ${id} (năm ${year}): ${criteria} tiêu chí, ${inputs} số liệu`,
+    evidence: (units: number, read: number, used: number, rejected: number) => `số liệu: ${units} đơn vị; số dòng đã đọc ${read}, sử dụng ${used}, loại ${rejected}`,
+    readingRows: (file: string, rows: number) => `đang đọc ${file}: ${rows.toLocaleString("de")} dòng`,
+    readingBytes: (file: string, mib: string) => `đang đọc ${file}: ${mib.replace(".", ",")} MiB`,
+  },
+});
 
 export type Loaded =
   | {
@@ -117,6 +147,7 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
   const schema = evidenceSchemaOf(framework);
 
   const progress = progressReporter(io);
+  const words = PROGRESS[langOf(io)];
   const files: ReadFileRecord[] = [];
   const roleOf = (file: string): ReadFileRecord["role"] => (file === flags.units ? "units" : pointsFiles.includes(file) && !evidenceFiles.includes(file) ? "points" : "evidence");
   let evidence = await loadEvidence(
@@ -125,16 +156,14 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
       points: pointsFiles.map((f) => pathOf(f, stdin)),
       ...(flags.units !== undefined && { units: pathOf(flags.units, stdin) }),
       locale: locale as Locale,
-      onProgress: (p) => progress(`reading ${p.file}: ${p.rows.toLocaleString("en")} rows`),
+      onProgress: (p) => progress(words.readingRows(p.file, p.rows)),
       onFile: (summary: FileSummary) => {
         const f = stdin?.rename(summary) ?? summary;
         files.push({ file: summary.file, role: roleOf(f.file), rows: f.stats.rowsRead });
         if (flags.verbose) {
           progress.done();
-          io.stderr(
-            `${f.file}${f.sheet === undefined ? "" : `:${f.sheet}`}: ${FILE_KINDS[f.kind]}, ${f.sheet === undefined ? `delimiter "${f.delimiter ?? ","}", ` : ""}locale ${f.locale}; ` +
-              `rows read ${f.stats.rowsRead}, used ${f.stats.rowsUsed}, rejected ${f.stats.rowsRejected}\n`,
-          );
+          const delimiter = f.sheet === undefined ? words.delimiter(f.delimiter ?? ",") : "";
+          io.stderr(`${f.file}${f.sheet === undefined ? "" : `:${f.sheet}`}: ${words.file(words.kinds[f.kind], delimiter, f.locale, f.stats.rowsRead, f.stats.rowsUsed, f.stats.rowsRejected)}\n`);
         }
       },
     },
@@ -145,7 +174,7 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
     const ratings = asArray(flags.ratings);
     files.push({ file: flags.survey, role: "survey", rows: 0 });
     const run = await runSurveyFiles(flags.survey, responses, ratings, {
-      onProgress: (p) => progress(`reading ${p.path}: ${(p.bytesRead / 1048576).toFixed(1)} MiB`),
+      onProgress: (p) => progress(words.readingBytes(p.path, (p.bytesRead / 1048576).toFixed(1))),
       onFileRead: (path, rows) => files.push({ file: path, role: ratings.includes(path) && !responses.includes(path) ? "ratings" : "responses", rows }),
     });
     if (run.result) respondents = new Map(run.result.units.map((u) => [u.unit, u.respondents]));
@@ -157,8 +186,8 @@ export async function loadForScoring(flags: EvidenceFlags, io: CliIo): Promise<L
   if (flags.verbose) {
     const s = evidence.stats;
     io.stderr(
-      `framework ${framework.id} (${framework.year}): ${framework.nodes.length} criteria, ${framework.inputs.length} inputs\n` +
-        `evidence: ${evidence.units.length} units; rows read ${s.rowsRead}, used ${s.rowsUsed}, rejected ${s.rowsRejected}\n`,
+      `${words.framework(framework.id, framework.year, framework.nodes.length, framework.inputs.length)}\n` +
+        `${words.evidence(evidence.units.length, s.rowsRead, s.rowsUsed, s.rowsRejected)}\n`,
     );
   }
   const trust = loadTrust(flags, framework, evidence, locale as Locale);

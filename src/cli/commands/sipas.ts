@@ -4,6 +4,7 @@ import { asArray, oneOf, parseCommandArgs, requireOption } from "../args.js";
 import { localizeDiagnostics } from "../../diagnostics/index.js";
 import { EXIT_ERRORS, EXIT_OK, usageError, langOf, type CliIo, type Help } from "../io.js";
 import { emit, FORMATS, printDiagnostics, progressReporter } from "../output.js";
+import { PROGRESS } from "../scoring.js";
 
 export const sipasHelp: Help = {
   en: `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--out FILE]
@@ -34,7 +35,7 @@ export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<
   const format = oneOf(values.format, FORMATS, "--format", "json");
   const progress = progressReporter(io);
   const run = await runSurveyFiles(survey, responses, ratings, {
-    onProgress: (p) => progress(`reading ${p.path}: ${(p.bytesRead / 1048576).toFixed(1)} MiB`),
+    onProgress: (p) => progress(PROGRESS[langOf(io)].readingBytes(p.path, (p.bytesRead / 1048576).toFixed(1))),
   });
   progress.done();
   if (!run.result) {

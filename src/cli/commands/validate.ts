@@ -1,4 +1,5 @@
 import { dirname } from "node:path";
+import { defineStrings } from "../../diagnostics/define.js";
 import { readFileSync } from "node:fs";
 import { hasErrors } from "../../diagnostics/index.js";
 import { loadFrameworkFile } from "../../node/framework.js";
@@ -25,6 +26,19 @@ tệp đối chiếu hoặc có sẵn trong gói). Mã thoát 0 khi mọi tệp 
 và mỗi lỗi một dòng trên stderr: TỆP:DÒNG:CỘT: error MÃ_LỖI: nội dung.`,
 };
 
+const VALID = defineStrings({
+  en: {
+    framework: (id: string, year: number, criteria: number) => `valid (${id}, ${year}, ${criteria} criteria)`,
+    survey: (id: string, year: number, items: number) => `valid survey (${id}, ${year}, ${items} items)`,
+    summary: (valid: number, files: number) => `${valid} of ${files} files valid.`,
+  },
+  vi: {
+    framework: (id: string, year: number, criteria: number) => `bộ tiêu chí hợp lệ (${id}, năm ${year}, ${criteria} tiêu chí)`,
+    survey: (id: string, year: number, items: number) => `phiếu khảo sát hợp lệ (${id}, năm ${year}, ${items} câu hỏi)`,
+    summary: (valid: number, files: number) => `${valid} trên ${files} tệp hợp lệ.`,
+  },
+});
+
 const SURVEY_FORMAT = /^format:\s*["']?par-index\/survey-v1["']?\s*(#.*)?$/m;
 
 /** Whether a file declares the survey format (read cheaply; an unreadable file is left to the framework loader to report). */
@@ -39,23 +53,26 @@ function isSurvey(file: string): boolean {
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs(argv, {}, true);
   if (positionals.length === 0) throw usageError("usage-no-files", {});
-  let failed = false;
+  let failed = 0;
+  const w = VALID[langOf(io)];
   for (const file of positionals) {
     if (isCrosswalk(file)) {
-      if (!validateCrosswalkFile(file, io)) failed = true;
+      if (!validateCrosswalkFile(file, io)) failed++;
       continue;
     }
     if (isSurvey(file)) {
       const result = await loadSurveyFile(file);
       printDiagnostics(io, result.diagnostics);
-      if (!result.ok || hasErrors(result.diagnostics)) failed = true;
-      else io.stdout(`${file}: valid survey (${result.survey.id}, ${result.survey.year}, ${result.survey.items.length} items)\n`);
+      if (!result.ok || hasErrors(result.diagnostics)) failed++;
+      else io.stdout(`${file}: ${w.survey(result.survey.id, result.survey.year, result.survey.items.length)}\n`);
       continue;
     }
     const result = loadFrameworkFile(file, { root: dirname(file) });
     printDiagnostics(io, result.diagnostics);
-    if (!result.ok || hasErrors(result.diagnostics)) failed = true;
-    else io.stdout(`${file}: valid (${result.framework.id}, ${result.framework.year}, ${result.framework.nodes.length} criteria)\n`);
+    if (!result.ok || hasErrors(result.diagnostics)) failed++;
+    else io.stdout(`${file}: ${w.framework(result.framework.id, result.framework.year, result.framework.nodes.length)}\n`);
   }
-  return failed ? EXIT_ERRORS : EXIT_OK;
+  // With several files, a last line says how many passed.
+  if (positionals.length > 1) io.stdout(w.summary(positionals.length - failed, positionals.length) + "\n");
+  return failed > 0 ? EXIT_ERRORS : EXIT_OK;
 }
