@@ -1,4 +1,5 @@
-import { explainText, score } from "../../engine/index.js";
+import { score } from "../../engine/index.js";
+import { explainTextIn } from "../../report/explain-text.js";
 import { didYouMean } from "../../diagnostics/index.js";
 import { parseCommandArgs, requireOption } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, langOf, usageError, type CliIo, type Help } from "../io.js";
@@ -39,6 +40,8 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   }
   const concerning = result.diagnostics.filter((d) => d.unit === code || d.unit === undefined);
   printDiagnostics(io, concerning);
-  emit(io, explainText(unit, loaded.framework), values.out);
+  // Worded as the HTML report words it; numbers as --locale writes them (default: as the language does).
+  const locale = values.locale === "vi" || values.locale === "en" ? values.locale : undefined;
+  emit(io, explainTextIn(unit, loaded.framework, { lang: langOf(io), ...(locale && { locale }) }), values.out);
   return concerning.some((d) => d.severity === "error") ? EXIT_ERRORS : EXIT_OK;
 }
