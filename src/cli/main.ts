@@ -24,7 +24,14 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`par-index: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the command you ran.\n`);
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    // The language asked for (runCli has not said it): the last --lang, Vietnamese by default.
+    const en = process.argv.slice(2).reduce((l, a, i, all) => (a === "--lang" ? all[i + 1] === "en" : a.startsWith("--lang=") ? a === "--lang=en" : l), false);
+    process.stderr.write(
+      en
+        ? `par-index: internal error: ${detail}\nPlease report this with the command you ran.\n`
+        : `par-index: lỗi nội bộ của chương trình: ${detail}\nĐề nghị báo lỗi này kèm câu lệnh đã chạy.\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -4,6 +4,9 @@
  * written, so nothing is lost; ids, codes and quoted input text are never translated.
  */
 const PHRASES: Readonly<Record<string, string>> = {
+  // why a file cannot be read (details of file-unreadable, evidence-unreadable)
+  "no such file": "không có tệp này",
+  "a folder": "đây là một thư mục",
   // value types and expectations
   "a whole number": "một số nguyên",
   "a mapping (key: value)": "một ánh xạ (khóa: giá trị)",

@@ -129,7 +129,11 @@ export function appraiseCommand(argv: readonly string[], io: CliIo): number {
   const log = readAppraisalLog(text, { file: path });
   if (!log.intact) {
     printDiagnostics(io, log.diagnostics);
-    io.stderr(`${path}: the log is broken (see above); nothing was appended. Restore it from a copy first.\n`);
+    io.stderr(
+      langOf(io) === "vi"
+        ? `${path}: nhật ký đã bị hỏng (xem lỗi ở trên); chưa ghi thêm gì. Khôi phục nhật ký từ bản sao trước.\n`
+        : `${path}: the log is broken (see above); nothing was appended. Restore it from a copy first.\n`,
+    );
     return EXIT_ERRORS;
   }
   let line: string;

@@ -54,6 +54,7 @@ const S = defineStrings({
     problems: (n: number) => `${n} evidence problem(s); the units concerned are ranked last and flagged incomplete:`,
     scored: (ms: string) => `Scored in ${ms} ms. Explain a unit:`,
     tableFile: "ranking.txt",
+    notFound: (file: string) => `cannot find ${file}; run it from a clone of the repository (npm run demo).`,
     reportFile: "report.html",
     written: (dir: string, table: string, report: string) =>
       `Written side by side in ${dir}: the ranking table ${table} and the report ${report} (open it in a browser; it prints on A4).`,
@@ -71,6 +72,7 @@ const S = defineStrings({
     problems: (n: number) => `${n} vấn đề về số liệu; các đơn vị liên quan được xếp cuối và ghi chú "chưa đủ số liệu":`,
     scored: (ms: string) => `Thời gian chấm: ${ms} ms. Xem giải trình điểm của một đơn vị:`,
     tableFile: "bang-xep-hang.txt",
+    notFound: (file: string) => `không tìm thấy ${file}; chạy lệnh từ bản sao của kho mã nguồn (npm run demo).`,
     reportFile: "bao-cao.html",
     written: (dir: string, table: string, report: string) =>
       `Đã ghi vào thư mục ${dir}: bảng xếp hạng ${table} và báo cáo ${report} đặt cạnh nhau (mở báo cáo bằng trình duyệt; in ra khổ A4 được).`,
@@ -94,7 +96,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const { values } = parseCommandArgs(argv, { out: { type: "string" } });
   const root = findRoot(io.cwd);
   if (root === undefined) {
-    io.stderr(`par-index demo: cannot find ${FRAMEWORK}; run it from a clone of the repository (npm run demo).\n`);
+    io.stderr(`par-index demo: ${S[langOf(io)].notFound(FRAMEWORK)}\n`);
     return 1;
   }
   const at = (p: string) => relative(io.cwd, join(root, p)) || ".";

@@ -88,6 +88,13 @@ const TEXT = {
     sameResult: "Chấm lại cho cùng kết quả, nhưng tệp đầu vào đã đổi.",
     engine: (a: string, b: string) => `Kết quả do ${a} tính, nay chấm lại bằng ${b}.`,
     not: "KHÔNG tái lập được kết quả.",
+    /** A manifest problem (`manifest.inputs[0]: expected …`): where it is, then what to do. */
+    manifest: (p: string) => {
+      const at = p.slice(0, p.indexOf(":"));
+      return at === "manifest"
+        ? 'kết quả không có manifest (do phiên bản cũ ghi ra hoặc đã bị sửa); không thể chấm lại. Chạy lại "par-index score --format json" để có kết quả kèm manifest.'
+        : `manifest của kết quả bị sai ở ${at}; không thể chấm lại. Chạy lại "par-index score --format json" để có kết quả kèm manifest.`;
+    },
   },
   en: {
     same: (n: number) => `The result is reproduced: ${n} files unchanged, re-scoring gives the same result.`,
@@ -100,6 +107,7 @@ const TEXT = {
     sameResult: "Re-scoring gives the same result, but input files changed.",
     engine: (a: string, b: string) => `The result was computed by ${a}, re-scored by ${b}.`,
     not: "The result is NOT reproduced.",
+    manifest: (p: string) => p,
   },
 } as const;
 
@@ -117,7 +125,7 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
   }
   const read = readManifest(saved);
   if (!read.ok) {
-    for (const p of read.problems) io.stderr(`${path}: error: ${p}\n`);
+    for (const p of read.problems) io.stderr(`${path}: error: ${TEXT[lang].manifest(p)}\n`);
     return EXIT_ERRORS;
   }
   const report = await verifyManifest(read.manifest, saved);

@@ -340,6 +340,6 @@ export const frameworkMessages = defineMessages({
   "file-unreadable": {
     severity: "error",
     message: (p: { detail: string }) => `cannot read the file: ${p.detail}. Check the path and permissions.`,
-    vi: (p: { detail: string }) => `không đọc được tệp: ${p.detail}. Kiểm tra đường dẫn và quyền truy cập.`,
+    vi: (p: { detail: string }) => `không đọc được tệp: ${viPhrase(p.detail)}. Kiểm tra đường dẫn và quyền truy cập.`,
   },
 });
