@@ -252,7 +252,7 @@ export const surveyMessages = defineMessages({
   "survey-file-read": {
     severity: "error",
     message: (p: { path: string; detail: string }) => `cannot read ${JSON.stringify(p.path)}: ${p.detail}. Check the path and permissions.`,
-    vi: (p: { path: string; detail: string }) => `không đọc được ${JSON.stringify(p.path)}: ${p.detail}. Kiểm tra đường dẫn và quyền truy cập.`,
+    vi: (p: { path: string; detail: string }) => `không đọc được ${JSON.stringify(p.path)}: ${viPhrase(p.detail)}. Kiểm tra đường dẫn và quyền truy cập.`,
   },
   // ── indices ──────────────────────────────────────────────────────────────
   "survey-few-respondents": {
