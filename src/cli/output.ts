@@ -19,6 +19,14 @@ export function outPathProblem(cwd: string, out: string): UsageError | undefined
   return undefined;
 }
 
+/** Why `--out` could not be written, as a usage error. */
+function unwritable(out: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "EACCES" || code === "EPERM"
+    ? usageError("usage-out-denied", { out })
+    : usageError("usage-out-unwritable", { out, detail: (e as Error).message.split("\n")[0] ?? String(e) });
+}
+
 /** Writes a command's result to `--out FILE` or stdout. A file that cannot be written is a {@link UsageError}. */
 export function emit(io: CliIo, text: string, out: string | undefined): void {
   const body = text.endsWith("\n") ? text : text + "\n";
@@ -31,10 +39,7 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
   try {
     writeFileSync(resolve(io.cwd, out), body, "utf8");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw code === "EACCES" || code === "EPERM"
-      ? usageError("usage-out-denied", { out })
-      : usageError("usage-out-unwritable", { out, detail: (e as Error).message.split("\n")[0] ?? String(e) });
+    throw unwritable(out, e);
   }
 }
 
@@ -48,7 +53,12 @@ export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | un
     const problem = outPathProblem(io.cwd, out);
     if (problem !== undefined) throw problem;
   }
-  const fd = out === undefined ? undefined : openSync(resolve(io.cwd, out), "w");
+  let fd: number | undefined;
+  try {
+    fd = out === undefined ? undefined : openSync(resolve(io.cwd, out), "w");
+  } catch (e) {
+    throw unwritable(out!, e);
+  }
   const write = (text: string) => (fd === undefined ? io.stdout(text) : writeSync(fd, text, null, "utf8"));
   try {
     let batch: string[] = [];

@@ -114,7 +114,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     parsed = takeLang(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`par-index: ${usageMessage(e, langOf(io))}\n${WORDS[langOf(io)].seeHelp("")}\n`);
+    // A bad --lang: worded in the language asked for elsewhere on the line, if any.
+    const asked: Lang = argv.some((x, i) => x === "--lang=en" || (x === "--lang" && argv[i + 1] === "en")) ? "en" : langOf(io);
+    io.stderr(`par-index: ${usageMessage(e, asked)}\n${WORDS[asked].seeHelp("")}\n`);
     return EXIT_USAGE;
   }
   if (parsed.lang !== undefined) io = { ...io, lang: parsed.lang };

@@ -181,7 +181,8 @@ describe("analysis commands --format xlsx", () => {
       const r = await cli(...args, "--format", "xlsx");
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
-      expect(r.stderr.trim().split("\n")[0]).toContain("--format xlsx needs --out");
+      expect(r.stderr.trim().split("\n")[0]).toContain("--format xlsx cần có --out TỆP.xlsx (bảng tính không in ra màn hình được).");
+      expect((await cli(...args, "--format", "xlsx", "--lang", "en")).stderr.split("\n")[0]).toContain("--format xlsx needs --out");
     }
   });
 });

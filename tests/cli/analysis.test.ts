@@ -104,11 +104,12 @@ describe("par-index plan", () => {
     const survey = JSON.parse((await cli("plan", ...WARDS, "--unit", "btl-dong-ngac", "--set", "sipas.access=100")).stdout).what_if;
     const o731 = before.options.find((o: { id: string }) => o.id === "7.3.1");
     expect([survey.index, survey.rank]).toEqual([o731.index, o731.rank]);
-    const bad = await cli("plan", ...WARDS, "--unit", "btl-dong-ngac", "--set", "sipas.acess=90");
+    const bad = await cli("plan", ...WARDS, "--unit", "btl-dong-ngac", "--set", "sipas.acess=90", "--lang", "en");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Did you mean "sipas.access"');
+    expect((await cli("plan", ...WARDS, "--unit", "btl-dong-ngac", "--set", "sipas.acess=90")).stderr).toContain('Có phải là "sipas.access"?');
     expect((await cli("plan", "--results", resultsFile, "--units", `${W}/units.csv`, "--unit", "btl-dong-ngac", "--set", "1.1.2=2")).code).toBe(2);
-    expect((await cli("plan", ...WARDS, "--unit", "btl-dong-nga")).stderr).toContain('Did you mean "btl-dong-ngac"');
+    expect((await cli("plan", ...WARDS, "--unit", "btl-dong-nga", "--lang", "en")).stderr).toContain('Did you mean "btl-dong-ngac"');
   });
 });
 
@@ -128,9 +129,10 @@ describe("par-index rollup", () => {
     const ev = await cli("rollup", "--results", resultsFile, "--units", `${W}/units.csv`, "--by", "parent", "--format", "evidence", "--input", "ward_mean");
     expect(ev.stdout).toBe(`unit,input,value\r\ncau-giay,ward_mean,${groups[0]!.mean}\r\nbac-tu-liem,ward_mean,${groups[1]!.mean}\r\n`);
     expect((await cli("rollup", "--results", resultsFile, "--by", "parent")).code).toBe(2);
-    const unknown = await cli("rollup", "--results", resultsFile, "--units", `${W}/units.csv`, "--by", "quan");
+    const unknown = await cli("rollup", "--results", resultsFile, "--units", `${W}/units.csv`, "--by", "quan", "--lang", "en");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("group by one of: parent, type");
+    expect((await cli("rollup", "--results", resultsFile, "--units", `${W}/units.csv`, "--by", "quan")).stderr).toContain('không đơn vị nào trong danh mục có giá trị ở cột "quan"; chọn một trong các cột: parent, type');
   });
 });
 

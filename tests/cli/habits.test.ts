@@ -13,7 +13,10 @@ const DISTRICT = ["--framework", "frameworks/hanoi-district-2023.yaml", "--units
 describe("CLI habits", () => {
   it("--out into a missing folder is a one-line usage error before any work, naming the folder and the fix", async () => {
     for (const out of ["/missing/dir/x.json", "missing-dir/x.json"]) {
-      const r = await cli("score", ...DISTRICT, "--out", out);
+      const vi = await cli("score", ...DISTRICT, "--out", out);
+      expect(vi.code).toBe(2);
+      expect(vi.stderr).toMatch(/^par-index score: không ghi được --out .*x\.json: thư mục .*dir không tồn tại\. Tạo thư mục trước \(mkdir -p .*dir\) hoặc chọn --out khác\.\nXem `par-index score --help`\.\n$/);
+      const r = await cli("score", ...DISTRICT, "--out", out, "--lang", "en");
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
       const lines = r.stderr.trimEnd().split("\n");
@@ -23,26 +26,33 @@ describe("CLI habits", () => {
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+|internal error/);
     }
     const dir = mkdtempSync(join(tmpdir(), "par-out-"));
-    expect((await cli("score", ...DISTRICT, "--out", dir)).stderr).toContain("it is a folder");
+    expect((await cli("score", ...DISTRICT, "--out", dir, "--lang", "en")).stderr).toContain("it is a folder");
+    expect((await cli("score", ...DISTRICT, "--out", dir)).stderr).toContain("đây là một thư mục");
     const ok = await cli("score", ...DISTRICT, "--out", join(dir, "r.json"));
     expect(ok.code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).units).toHaveLength(30);
   });
 
   it("an unknown flag or command gets a did-you-mean, in one line plus a hint to --help", async () => {
-    const r = await cli("score", "--framwork", "frameworks/hanoi-district-2023.yaml");
+    const r = await cli("score", "--framwork", "frameworks/hanoi-district-2023.yaml", "--lang", "en");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('par-index score: unknown option --framwork. Did you mean --framework?\nRun "par-index score --help" for its options.\n');
-    const c = await cli("scor");
+    expect(r.stderr).toBe('par-index score: unknown option --framwork. Did you mean --framework? Remove it or correct its spelling.\nRun "par-index score --help" for its options.\n');
+    const vi = await cli("score", "--framwork", "frameworks/hanoi-district-2023.yaml");
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toBe("par-index score: không có tùy chọn --framwork. Có phải là --framework? Bỏ tùy chọn này hoặc sửa lại cho đúng.\nXem `par-index score --help`.\n");
+    const c = await cli("scor", "--lang", "en");
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('unknown command "scor". Did you mean "score"?');
-    expect(c.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(c.stderr.trimEnd().split("\n")).toEqual([expect.any(String), 'Run "par-index --help" for the commands.']);
+    const cvi = await cli("scor");
+    expect(cvi.stderr).toMatch(/^par-index: không có lệnh "scor"\. Có phải là "score"\? Dùng một trong các lệnh: validate, score, .*\.\nXem `par-index --help`\.\n$/);
   });
 
   it("explain without --unit asks for a unit CODE", async () => {
-    const r = await cli("explain", ...DISTRICT);
+    const r = await cli("explain", ...DISTRICT, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")[0]).toBe("par-index explain: missing --unit: give it as --unit CODE.");
+    expect((await cli("explain", ...DISTRICT)).stderr).toBe("par-index explain: thiếu tùy chọn --unit: ghi --unit MÃ.\nXem `par-index explain --help`.\n");
   });
 
   it("clears the progress line before anything else is written", () => {
@@ -76,11 +86,12 @@ describe("CLI habits", () => {
     const [a, b] = [JSON.parse(fromStdin.stdout), JSON.parse(fromFile.stdout)];
     expect(a.units).toEqual(b.units);
     expect(a.diagnostics).toEqual(b.diagnostics);
-    expect(fromStdin.stderr).toContain("-: points table");
+    expect(fromStdin.stderr).toContain("-: bảng điểm (unit,criterion,self,appraised)");
     const bad = await stdinRun("unit;criterion;self;appraised\nba-vi;9.9.9;1;1\n", "score", ...args, "--format", "json");
     expect(JSON.parse(bad.stdout).diagnostics.some((d: { file?: string }) => d.file === "-")).toBe(true);
-    const twice = await stdinRun("", "score", ...args, "--evidence", "-");
+    const twice = await stdinRun("", "score", ...args, "--evidence", "-", "--lang", "en");
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain("it can be read only once");
+    expect((await stdinRun("", "score", ...args, "--evidence", "-")).stderr).toContain("nhưng chỉ đọc được một lần");
   });
 });

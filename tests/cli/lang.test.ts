@@ -25,10 +25,12 @@ describe("--lang", () => {
   it("refuses another language or a missing value with exit 2", async () => {
     const fr = await cli("score", "--lang", "fr");
     expect(fr.code).toBe(2);
-    expect(fr.stderr).toContain('--lang must be vi or en, not "fr"');
+    expect(fr.stderr).toBe('par-index: giá trị "fr" của --lang không hợp lệ: chọn một trong vi, en.\nXem `par-index --help`.\n');
     const none = await cli("validate", "x.yaml", "--lang");
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("--lang vi or --lang en");
+    expect(none.stderr).toContain("thiếu tùy chọn --lang: ghi --lang vi.");
+    // The language of the message is the one asked for before the bad value, else Vietnamese.
+    expect((await cli("--lang", "en", "score", "--lang", "fr")).stderr).toBe('par-index: --lang must be one of vi, en, not "fr".\nRun "par-index --help" for the commands.\n');
   });
 
   it("words JSON diagnostics in Vietnamese by default and in English with --lang en; codes, params and keys unchanged", async () => {

@@ -53,14 +53,18 @@ describe("par-index report", () => {
     expect((await cli("report", ...DISTRICT)).code).toBe(2); // no --out
     const notJson = join(dir, "x.json");
     writeFileSync(notJson, "rank,unit\n");
-    const bad = await cli("report", ...DISTRICT, "--compare", notJson, "--out", join(dir, "x.html"));
+    const bad = await cli("report", ...DISTRICT, "--compare", notJson, "--out", join(dir, "x.html"), "--lang", "en");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`--compare ${notJson}: cannot read it as JSON`);
+    const badVi = await cli("report", ...DISTRICT, "--compare", notJson, "--out", join(dir, "x.html"));
+    expect(badVi.stderr).toContain(`--compare ${notJson}: không đọc được dưới dạng JSON`);
     writeFileSync(notJson, JSON.stringify({ units: "none" }));
-    expect((await cli("report", "--results", notJson, "--framework", "frameworks/hanoi-district-2023.yaml", "--out", join(dir, "x.html"))).stderr).toContain("not a Results JSON");
+    const notResults = ["report", "--results", notJson, "--framework", "frameworks/hanoi-district-2023.yaml", "--out", join(dir, "x.html")];
+    expect((await cli(...notResults, "--lang", "en")).stderr).toContain("not a Results JSON");
+    expect((await cli(...notResults)).stderr).toContain("không phải tệp kết quả chấm điểm");
     const other = join(dir, "other.json");
     writeFileSync(other, JSON.stringify({ framework: { id: "hanoi-ward-2024", year: 2024 }, units: [], diagnostics: [] }));
-    const wrong = await cli("report", "--results", other, "--framework", "frameworks/hanoi-district-2023.yaml", "--out", join(dir, "x.html"));
+    const wrong = await cli("report", "--results", other, "--framework", "frameworks/hanoi-district-2023.yaml", "--out", join(dir, "x.html"), "--lang", "en");
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('was scored with framework "hanoi-ward-2024"');
     expect(existsSync(join(dir, "x.html"))).toBe(false);

@@ -105,11 +105,20 @@ describe("par-index score", () => {
   });
 
   it("--verbose says which form each file was detected as", async () => {
-    const r = await cli("score", ...DISTRICT, "--verbose", "--format", "csv");
+    const r = await cli("score", ...DISTRICT, "--verbose", "--format", "csv", "--lang", "en");
     expect(r.stderr).toContain(`${D}/units.csv: unit registry, delimiter ";", locale vi`);
     expect(r.stderr).toContain(`${D}/evidence.csv: inputs, long form`);
     expect(r.stderr).toContain(`${D}/sipas.csv: inputs, wide form`);
     expect(r.stderr).toContain(`${D}/points.csv: points table`);
+    expect(r.stderr).toMatch(/^framework hanoi-district-2023 \(2023\): 74 criteria, \d+ inputs$/m);
+    const vi = await cli("score", ...DISTRICT, "--verbose", "--format", "csv");
+    expect(vi.stderr).toContain(`${D}/units.csv: danh mục đơn vị, dấu phân cách ";", cách viết số vi; số dòng đã đọc 30, sử dụng 30, loại 0`);
+    expect(vi.stderr).toContain(`${D}/evidence.csv: số liệu dạng dọc (unit,input,value)`);
+    expect(vi.stderr).toContain(`${D}/sipas.csv: số liệu dạng ngang`);
+    expect(vi.stderr).toContain(`${D}/points.csv: bảng điểm`);
+    expect(vi.stderr).toMatch(/^bộ tiêu chí hanoi-district-2023 \(năm 2023\): 74 tiêu chí, \d+ số liệu$/m);
+    expect(vi.stderr).toMatch(/^số liệu: 30 đơn vị; số dòng đã đọc \d+, sử dụng \d+, loại 0$/m);
+    expect(vi.stderr).not.toMatch(/rows read|unit registry|points table|criteria,/);
   });
 
   it("turns survey responses into sipas.* inputs (--survey) with the same result as precomputed indices", async () => {
@@ -144,7 +153,7 @@ describe("par-index score --survey: units outside the registry", () => {
 
 describe("par-index explain", () => {
   it("prints the unit's tree with values read, the band that applied and points lost", async () => {
-    const r = await cli("explain", ...DISTRICT, "--unit", "dong-da");
+    const r = await cli("explain", ...DISTRICT, "--unit", "dong-da", "--lang", "en");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Đống Đa");
     expect(r.stdout).toMatch(/1\.1\.1/);
@@ -155,9 +164,11 @@ describe("par-index explain", () => {
     const incomplete = await cli("explain", ...DISTRICT, "--unit", "my-duc");
     expect(incomplete.code).toBe(1);
     expect(incomplete.stderr).toContain("missing-input");
-    const unknown = await cli("explain", ...DISTRICT, "--unit", "dong-daa");
+    const unknown = await cli("explain", ...DISTRICT, "--unit", "dong-daa", "--lang", "en");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Did you mean "dong-da"?');
+    const vi = await cli("explain", ...DISTRICT, "--unit", "dong-daa");
+    expect(vi.stderr).toBe('par-index explain: không có đơn vị "dong-daa" trong kết quả. Có phải là "dong-da"? Ghi một mã đơn vị có trong danh mục đơn vị hoặc tệp số liệu.\nXem `par-index explain --help`.\n');
   });
 });
 

@@ -19,7 +19,11 @@ describe("par-index validate", () => {
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("frameworks/hanoi-ward-2024.yaml: valid (hanoi-ward-2024");
+    expect(r.stdout).toContain("frameworks/hanoi-ward-2024.yaml: bộ tiêu chí hợp lệ (hanoi-ward-2024, năm 2024, 61 tiêu chí)");
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("6 trên 6 tệp hợp lệ.");
+    expect(r.stdout).not.toMatch(/valid|criteria/);
+    const en = await cli("validate", "frameworks/hanoi-ward-2024.yaml", "does/not/exist.yaml", "--lang", "en");
+    expect(en.stdout).toBe("frameworks/hanoi-ward-2024.yaml: valid (hanoi-ward-2024, 2024, 61 criteria)\n1 of 2 files valid.\n");
   });
 
   it("exits 1 with one FILE:LINE:COLUMN: error CODE: message line per problem", async () => {
@@ -67,7 +71,8 @@ describe("par-index validate", () => {
     const r = await cli("validate", ...files);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("frameworks/sipas-2023.yaml: valid survey (sipas-2023, 2023, 33 items)");
+    expect(r.stdout).toContain("frameworks/sipas-2023.yaml: phiếu khảo sát hợp lệ (sipas-2023, năm 2023, 33 câu hỏi)");
+    expect((await cli("validate", "frameworks/sipas-2023.yaml", "--lang", "en")).stdout).toBe("frameworks/sipas-2023.yaml: valid survey (sipas-2023, 2023, 33 items)\n");
   });
 
   it("reports a broken survey definition with its positions", async () => {

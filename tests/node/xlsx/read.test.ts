@@ -73,7 +73,7 @@ describe("reading .xlsx evidence", () => {
     const skipped = xlsx.diagnostics.filter((d: { code: string }) => d.code === "xlsx-sheet-skipped");
     expect(skipped.map((d: { sheet: string; severity: string }) => `${d.severity} ${d.sheet}`).sort()).toEqual(["warning SIPAS", "warning Tự chấm"]);
     expect(viaXlsx.code).toBe(0);
-    const verbose = await cli("score", ...FW, "--units", book, "--evidence", book, "--verbose", "--format", "csv");
+    const verbose = await cli("score", ...FW, "--units", book, "--evidence", book, "--verbose", "--format", "csv", "--lang", "en");
     expect(verbose.stderr).toContain(`${book}:Tự chấm: points table (unit,criterion,self,appraised), locale en; rows read 802, used 802, rejected 0`);
   });
 

@@ -123,7 +123,7 @@ describe("score --format xlsx", () => {
     expect([...sheetName("x".repeat(40), taken)]).toHaveLength(31);
     const r = await cli("score", ...FW, "--points", `${W}/points.csv`, "--format", "xlsx");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--format xlsx needs --out");
+    expect(r.stderr).toContain("--format xlsx cần có --out");
     expect((await cli("score", ...FW, "--points", `${W}/points.csv`, "--lang", "fr")).code).toBe(2);
   });
 
