@@ -99,4 +99,19 @@ describe("par-index explain", () => {
     expect(en.stdout.split("\n")).toHaveLength(vi.stdout.split("\n").length);
   });
 
+
+  it("--format json: keys in English whatever the language; only the words follow --lang", async () => {
+    const vi = JSON.parse((await cli(...ARGS, "--format", "json")).stdout);
+    const en = JSON.parse((await cli(...ARGS, "--format", "json", "--lang", "en")).stdout);
+    const keys = (x: unknown): string[] =>
+      x !== null && typeof x === "object" ? Object.entries(x).flatMap(([k, v]) => [Array.isArray(x) ? "[]" : k, ...keys(v)]) : [];
+    expect(keys(vi)).toEqual(keys(en));
+    expect(keys(vi)).not.toContain(expect.stringMatching(/[^\x00-\x7f]/));
+    const leaf = (j: { criteria: { id: string; explanation?: Record<string, unknown> }[] }) => j.criteria.find((c) => c.id === "1.1.2")!.explanation!;
+    expect(leaf(vi)).toMatchObject({ rule: "bands", source: "plan_completion_rate", branch: "above 0.9 → 2" });
+    expect(leaf(vi).words).toEqual({ rule: "theo khoảng: plan_completion_rate", values: expect.arrayContaining(["plan_completion_rate ≈ 0,918919"]), branch: "trên 0,9 → 2" });
+    expect({ ...leaf(en), words: undefined }).toEqual({ ...leaf(vi), words: undefined });
+    expect((leaf(en).words as { branch: string }).branch).toBe("above 0,9 → 2");
+    expect(vi.unit).toBe("dong-da");
+  });
 });
