@@ -20,7 +20,7 @@ export function outPathProblem(cwd: string, out: string): UsageError | undefined
 }
 
 /** Why `--out` could not be written, as a usage error. */
-function unwritable(out: string, e: unknown): UsageError {
+export function unwritable(out: string, e: unknown): UsageError {
   const code = (e as NodeJS.ErrnoException).code;
   return code === "EACCES" || code === "EPERM"
     ? usageError("usage-out-denied", { out })

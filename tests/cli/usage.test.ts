@@ -141,6 +141,20 @@ describe("usage errors: one line in the language asked for, then where the help 
     }, 120_000);
   }
 
+  it("usage-out-unwritable from the workbook and report writers too (no internal error, no stack)", async () => {
+    for (const [command, out, args] of [
+      ["guide", "/proc/x.xlsx", ["--framework", FW, "--format", "xlsx"]],
+      ["report", "/proc/x.html", DISTRICT],
+    ] as const) {
+      const r = await cli(command, ...args, "--out", out);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split("\n").slice(-3).join("\n")).toBe(
+        `par-index ${command}: ${messageOf("usage-out-unwritable", { out, detail: `ENOENT: no such file or directory, open '${out}'` }, "vi")}\nXem \`par-index ${command} --help\`.\n`,
+      );
+      expect(r.stderr).not.toMatch(/lỗi nội bộ|internal error|\n\s+at /);
+    }
+  }, 120_000);
+
   it("usage-unknown-command: the program's own hint", async () => {
     const vi = await cli("gap");
     expect(vi.code).toBe(2);

@@ -14,7 +14,7 @@ import { chartSpecsOf } from "../../report/charts.js";
 import { reportHtml, type ReportManifest } from "../../report/html.js";
 import { asArray, parseCommandArgs, requireOption } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, usageError, langOf, type CliIo, type Help } from "../io.js";
-import { printDiagnostics } from "../output.js";
+import { printDiagnostics, unwritable } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
 
 export const reportHelp: Help = {
@@ -168,7 +168,11 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     { framework, results, ...(live && { units: live }), ...(base && { base }), charts, manifest },
     { lang, ...(locale && { locale }) },
   );
-  writeFileSync(at(out), html, "utf8");
+  try {
+    writeFileSync(at(out), html, "utf8");
+  } catch (e) {
+    throw unwritable(out, e);
+  }
   io.stdout(WORDS[lang](out) + "\n");
   return failed ? EXIT_ERRORS : EXIT_OK;
 }
