@@ -30,9 +30,9 @@ ${ANALYSIS_HELP.en}`,
 Với một đơn vị: mọi tiêu chí đơn vị bị mất điểm, chỉ số và thứ hạng đơn vị sẽ có nếu
 tiêu chí đó đạt điểm tối đa (các đơn vị khác giữ nguyên), và ít tiêu chí nhất cần cải
 thiện để đạt mục tiêu: mặc định là lên một bậc xếp hạng, hoặc
-  --target-rank K      bằng chỉ số của đơn vị đang xếp hạng K
-  --target-grade L     ngưỡng của xếp loại L (ví dụ A)
-  --target-index X     chỉ số X
+  --target-rank K      đạt chỉ số của đơn vị đang xếp hạng K
+  --target-grade L     đạt ngưỡng của xếp loại L (ví dụ A)
+  --target-index X     đạt chỉ số X
 Giả định (cần các tùy chọn chấm điểm, không dùng với --results):
   --set TÊN=GIÁ_TRỊ    chấm lại đơn vị với số liệu TÊN (hoặc điểm thẩm định của tiêu chí
                        do Hội đồng chấm có mã TÊN) bằng GIÁ_TRỊ; ghi được nhiều lần

@@ -44,7 +44,8 @@ số liệu có lỗi (báo cáo vẫn được ghi, kèm danh sách lỗi).
 
 ${EVIDENCE_HELP.vi}
   --results R.json     kết quả đã lưu (score --format json) thay cho việc chấm; cần --framework
-  --compare BASE.json  kết quả đã lưu của năm gốc: thêm mục so sánh với năm gốc
+  --compare NĂM_GỐC.json
+                       kết quả đã lưu của năm gốc: thêm mục so sánh với năm gốc
   --out TỆP            tệp HTML cần ghi (bắt buộc)`,
 };
 
