@@ -124,6 +124,8 @@ describe.skipIf(!built)("the built package (npm ci builds it)", () => {
 
   it("runs the par-index binary", () => {
     const out = execFileSync(process.execPath, ["dist/cli.js", "validate", "frameworks/hanoi-ward-2024.yaml"], { encoding: "utf8" });
-    expect(out).toContain("valid (hanoi-ward-2024");
+    expect(out).toContain("bộ tiêu chí hợp lệ (hanoi-ward-2024, năm 2024");
+    const en = execFileSync(process.execPath, ["dist/cli.js", "validate", "frameworks/hanoi-ward-2024.yaml", "--lang", "en"], { encoding: "utf8" });
+    expect(en).toContain("valid (hanoi-ward-2024");
   });
 });
