@@ -60,6 +60,13 @@ export type ExprShape =
   | { readonly kind: "quotient"; readonly dividend: number; readonly divisor: number };
 
 const shapes = new WeakMap<CompiledExpr, ExprShape>();
+/** The tree and name resolution each expression was compiled from (for its fast forms, rational.ts). */
+const trees = new WeakMap<CompiledExpr, { readonly ast: ExprNode; readonly slotOf: (name: string) => number }>();
+
+/** The syntax tree and slot resolution of an expression compiled by {@link compileExpression}. */
+export function exprTree(expr: CompiledExpr): { readonly ast: ExprNode; readonly slotOf: (name: string) => number } | undefined {
+  return trees.get(expr);
+}
 
 /** The shape of an expression compiled by {@link compileExpression}, when it is a simple one. */
 export function exprShape(expr: CompiledExpr): ExprShape | undefined {
@@ -123,6 +130,7 @@ export function compileExpression(expr: ParsedExpr, slotOf: (name: string) => nu
         };
   const compiled: CompiledExpr = Object.freeze({ kind: "expr", source: expr.source, names: Object.freeze(namesOf(expr)), evaluate });
   if (shape !== undefined) shapes.set(compiled, shape);
+  trees.set(compiled, { ast: expr.ast, slotOf });
   return compiled;
 }
 
