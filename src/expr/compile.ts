@@ -53,11 +53,9 @@ export function compareNumbers(a: Decimal, b: Decimal): number {
 
 /**
  * The shape of a compiled expression, for callers that can do better than calling it:
- * a plain read of one slot, or the quotient of two slots.
+ * a plain read of one slot. (Numeric expressions have an exact-fraction form: rational.ts.)
  */
-export type ExprShape =
-  | { readonly kind: "slot"; readonly slot: number }
-  | { readonly kind: "quotient"; readonly dividend: number; readonly divisor: number };
+export type ExprShape = { readonly kind: "slot"; readonly slot: number };
 
 const shapes = new WeakMap<CompiledExpr, ExprShape>();
 /** The tree and name resolution each expression was compiled from (for its fast forms, rational.ts). */
@@ -86,13 +84,7 @@ function slotOfName(node: ExprNode, slotOf: (name: string) => number): number | 
 
 function shapeOf(ast: ExprNode, slotOf: (name: string) => number): ExprShape | undefined {
   const slot = slotOfName(ast, slotOf);
-  if (slot !== undefined) return { kind: "slot", slot };
-  if (ast.kind === "binary" && ast.op === "/") {
-    const dividend = slotOfName(ast.left, slotOf);
-    const divisor = slotOfName(ast.right, slotOf);
-    if (dividend !== undefined && divisor !== undefined) return { kind: "quotient", dividend, divisor };
-  }
-  return undefined;
+  return slot !== undefined ? { kind: "slot", slot } : undefined;
 }
 
 /** Missing stays as it is (keeping its reason); any other value of the wrong kind becomes missing. */
