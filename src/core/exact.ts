@@ -49,7 +49,8 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 const POW10: bigint[] = [];
-function pow10(k: number): bigint {
+/** 10^k as a BigInt, memoised. */
+export function pow10(k: number): bigint {
   return (POW10[k] ??= 10n ** BigInt(k));
 }
 
@@ -144,9 +145,9 @@ export function exactPlus(a: Decimal, b: Decimal): Decimal {
   return new Dec(new Wide(a).plus(b));
 }
 
-/** a − b, exact. */
+/** a − b, exact (−b keeps the exact fraction of an approximation: 1 − 50/96 is 23/48). */
 export function exactMinus(a: Decimal, b: Decimal): Decimal {
-  return exactPlus(a, b.neg());
+  return exactPlus(a, exactNeg(b));
 }
 
 /** a × b, exact. */

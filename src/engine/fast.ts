@@ -173,56 +173,130 @@ export function fastManualRule(ctx: FastContext, step: Decimal | undefined, max:
   };
 }
 
-/** Bands on a quotient, decided without the quotient (see {@link fastQuotientBands}). */
-export type FastQuotientRule = (dividend: Value, divisor: Value) => number;
+/** Scaled points for a rule value given as the exact fraction n ÷ d (d > 0), or NaN: ask rules.ts. */
+export type FastRationalRule = (n: number, d: number) => number;
 
 /**
- * Bands whose value is a derived `a / b` of two slots: each condition `a ÷ b OP c` is
- * decided by the sign of a − c × b (times the sign of b), in exact integers, so the
- * division itself (the costliest decimal.js operation) is left to explanations. This is
- * the same decision as comparing the 40-digit quotient with c: with every integer below
- * 2^53, a ÷ b ≠ c differs from c by at least 10^-16, far more than the quotient's rounding.
- * NaN (a value that is not a number, b = 0, numbers beyond safe integers): compute the quotient.
+ * The fast form of a numeric rule (`bands`, `ratio`, `expr`, `deduct`) on a value given as an
+ * exact fraction of two safe integers (the fast form of its expression, src/expr/rational.ts):
+ * `a / b`, `x / 100 * m`, … are scored without computing their Decimal. Every comparison is a
+ * cross-multiplication and every rounding one integer division of the exact fraction, so the
+ * points are those of rules.ts on the exact value, ties included (3 × (50/96 − 0.5) ÷ 0.5 = 0.125
+ * → 0.13 half up). Undefined for other kinds; NaN when an integer would leave the safe range or
+ * a diagnostic is due (an `expr` value outside [0, max]).
  */
-export function fastQuotientBands(ctx: FastContext, rule: Extract<RulePlan, { kind: "bands" }>): FastQuotientRule {
-  const bands = rule.bands.map((b) => ({
-    conditions: b.conditions.map((c) => {
-      const bound = isNum(c.bound) ? c.bound : undefined;
-      const places = bound === undefined ? 0 : placesOf(bound);
-      return { op: c.op, places, bound: bound === undefined ? Number.NaN : intAt(bound, places), numeric: bound !== undefined };
-    }),
-    points: ctx.scaledConst(b.points),
-  }));
-  return (a, b) => {
-    if (!isNum(a) || !isNum(b) || isInexact(a) || isInexact(b)) return Number.NaN;
-    const pa = a.decimalPlaces();
-    const pb = b.decimalPlaces();
-    const x = intAt(a, pa);
-    const y = intAt(b, pb);
-    if (!isSafe(x) || !isSafe(y) || y === 0) return Number.NaN;
-    for (const band of bands) {
-      let holds = true;
-      for (const c of band.conditions) {
-        if (!c.numeric) {
-          holds = false; // a number never equals a name or a boolean
-          break;
-        }
-        const s = pa > c.places + pb ? pa : c.places + pb;
-        const lhs = x * pow10Num(s - pa);
-        const cb = c.bound * y;
-        const rhs = cb * pow10Num(s - c.places - pb);
-        const scaledDivisor = y * pow10Num(s - pb);
-        if (!isSafe(lhs) || !isSafe(cb) || !isSafe(rhs) || !isSafe(scaledDivisor)) return Number.NaN;
-        const sign = lhs === rhs ? 0 : (lhs > rhs) === y > 0 ? 1 : -1;
-        const ok =
-          c.op === "at_least" ? sign >= 0 : c.op === "above" ? sign > 0 : c.op === "at_most" ? sign <= 0 : c.op === "below" ? sign < 0 : sign === 0;
-        if (!ok) {
-          holds = false;
-          break;
-        }
-      }
-      if (holds) return band.points;
-    }
-    return 0;
+export function fastRationalRule(ctx: FastContext, rule: Exclude<RulePlan, { kind: "manual" }>, max: Decimal, penalty: boolean): FastRationalRule | undefined {
+  const { k, rounding } = ctx;
+  const d = rounding.decimals;
+  const mode = rounding.mode;
+  const dk = pow10Num(k - d);
+  const maxK = intAt(max, k);
+  if (!isSafe(maxK) || !isSafe(dk)) return undefined;
+  /** The fraction num ÷ den (den ≠ 0) of a count of 10^-s, rounded to d places and rescaled to k. */
+  const rounded = (num: number, den: number, s: number): number => {
+    const m = den * pow10Num(s - d);
+    if (!isSafe(m)) return Number.NaN;
+    return divRoundNum(num, m, mode) * dk || 0; // no −0
   };
+  switch (rule.kind) {
+    case "bands": {
+      const bands: { conditions: { op: string; bn: number; bd: number }[] | undefined; points: number }[] = [];
+      for (const b of rule.bands) {
+        let conditions: { op: string; bn: number; bd: number }[] | undefined = [];
+        for (const c of b.conditions) {
+          if (!isNum(c.bound)) {
+            conditions = undefined; // a number never meets a condition on a name or a boolean
+            break;
+          }
+          const places = placesOf(c.bound);
+          const bn = intAt(c.bound, places);
+          const bd = pow10Num(places);
+          if (!isSafe(bn) || !isSafe(bd)) return undefined;
+          conditions.push({ op: c.op, bn, bd });
+        }
+        bands.push({ conditions, points: ctx.scaledConst(b.points) });
+      }
+      return (n, den) => {
+        for (const band of bands) {
+          const conditions = band.conditions;
+          if (conditions === undefined) continue;
+          let holds = true;
+          for (const c of conditions) {
+            const l = n * c.bd;
+            const r = c.bn * den;
+            if (!isSafe(l) || !isSafe(r)) return Number.NaN;
+            const ok = c.op === "at_least" ? l >= r : c.op === "above" ? l > r : c.op === "at_most" ? l <= r : c.op === "below" ? l < r : l === r;
+            if (!ok) {
+              holds = false;
+              break;
+            }
+          }
+          if (holds) return band.points;
+        }
+        return 0;
+      };
+    }
+    case "ratio": {
+      const full = ctx.scaledConst(max);
+      const base = Math.max(placesOf(rule.lower), placesOf(rule.upper));
+      const s = pow10Num(base);
+      const lo = intAt(rule.lower, base);
+      const hi = intAt(rule.upper, base);
+      if (!isSafe(s) || !isSafe(lo) || !isSafe(hi) || !isSafe(hi - lo)) return undefined;
+      return (n, den) => {
+        const x = n * s;
+        const lod = lo * den;
+        const hid = hi * den;
+        if (!isSafe(x) || !isSafe(lod) || !isSafe(hid)) return Number.NaN;
+        if (hi === lo) return x >= lod ? full : 0;
+        if (hi > lo ? x >= hid : x <= hid) return full;
+        if (hi > lo ? x <= lod : x >= lod) return 0;
+        // points = max × (v − lower) ÷ (upper − lower) = maxK × (x − lod) ÷ (den × (hi − lo)), at scale k.
+        const num = maxK * (x - lod);
+        const m = den * (hi - lo);
+        if (!isSafe(x - lod) || !isSafe(num) || !isSafe(m)) return Number.NaN;
+        return rounded(num, m, k);
+      };
+    }
+    case "expr": {
+      const pk = pow10Num(k);
+      return (n, den) => {
+        if (n < 0) return Number.NaN; // clamped with a warning, by rules.ts
+        const x = n * pk;
+        const limit = maxK * den;
+        if (!isSafe(x) || !isSafe(limit) || x > limit) return Number.NaN;
+        return rounded(x, den, k);
+      };
+    }
+    case "deduct": {
+      // Everything at scale s (≥ k, ≥ the floor's places), over the denominator D = 10^pp × den.
+      const pp = placesOf(rule.per);
+      const per = intAt(rule.per, pp);
+      const s = Math.max(k, placesOf(rule.floor));
+      const top = maxK * pow10Num(s - k);
+      const floor = intAt(rule.floor, s);
+      const ps = pow10Num(s);
+      const scalePer = pow10Num(pp);
+      if (!isSafe(per) || !isSafe(top) || !isSafe(floor) || !isSafe(ps) || !isSafe(scalePer) || !isSafe(top - floor)) return undefined;
+      return (n, den) => {
+        const D = scalePer * den;
+        const product = per * n * ps; // per × value × 10^s × D
+        const topD = top * D;
+        const floorD = floor * D;
+        if (!isSafe(D) || !isSafe(per * n) || !isSafe(product) || !isSafe(topD) || !isSafe(floorD)) return Number.NaN;
+        if (penalty) {
+          // The amount deducted: per × value, at most max − floor, not below 0.
+          const limit = topD - floorD;
+          if (!isSafe(limit)) return Number.NaN;
+          const amount = product > limit ? (limit < 0 ? 0 : limit) : product < 0 ? 0 : product;
+          return rounded(amount, D, s);
+        }
+        const p = topD - product;
+        if (!isSafe(p)) return Number.NaN;
+        return rounded(p < floorD ? floorD : p > topD ? topD : p, D, s);
+      };
+    }
+    default:
+      return undefined;
+  }
 }

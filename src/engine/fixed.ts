@@ -5,6 +5,7 @@
  * exact and far cheaper than decimal.js additions. Decimals are rebuilt on demand.
  */
 import { Dec, type Decimal, type Rounding } from "../core/decimal.js";
+import { divideRounded, pow10 } from "../core/exact.js";
 
 /** Number of decimal places of a decimal (0 for integers). */
 export function placesOf(d: Decimal): number {
@@ -65,32 +66,10 @@ export function fromScaled(n: bigint, k: number): Decimal {
   return new Dec(k === 0 ? n.toString() : `${n.toString()}e-${k}`);
 }
 
-/** Divides and rounds to an integer with the framework's mode (half_up: half away from zero, like decimal.js). */
-export function divRound(n: bigint, m: bigint, mode: Rounding["mode"]): bigint {
-  if (m < 0n) {
-    n = -n;
-    m = -m;
-  }
-  const negative = n < 0n;
-  const a = negative ? -n : n;
-  let q = a / m;
-  const r = a - q * m;
-  if (mode !== "down" && r > 0n) {
-    const twice = 2n * r;
-    if (twice > m || (twice === m && (mode === "half_up" || q % 2n === 1n))) q += 1n;
-  }
-  return negative ? -q : q;
-}
-
-const POW10: bigint[] = [];
-export function pow10(k: number): bigint {
-  return (POW10[k] ??= 10n ** BigInt(k));
-}
-
 /** `n × 10^-k` rounded to `rounding.decimals`, as a JSON number (a correctly rounded double). */
 export function scaledToNumber(n: bigint, k: number, rounding: Rounding): number {
   const d = rounding.decimals;
-  const r = k > d ? divRound(n, pow10(k - d), rounding.mode) : n * pow10(d - k);
+  const r = k > d ? divideRounded(n, pow10(k - d), rounding.mode) : n * pow10(d - k);
   return countToNumber(r, d);
 }
 
@@ -114,7 +93,7 @@ function countToNumber(r: bigint, d: number): number {
 export function scaledIndexToNumber(points: bigint, max: bigint, rounding: Rounding): number | undefined {
   if (max === 0n) return undefined;
   const d = rounding.decimals;
-  return countToNumber(divRound(points * 100n * pow10(d), max, rounding.mode), d);
+  return countToNumber(divideRounded(points * 100n * pow10(d), max, rounding.mode), d);
 }
 
 // ---- Safe-integer variants. Every value is an integer below 2^53 in magnitude, so JS

@@ -6,8 +6,9 @@
 import type { Decimal } from "../core/decimal.js";
 import { roundTo, ZERO } from "../core/decimal.js";
 import { fromScaled, placesOf, toScaled } from "./fixed.js";
-import { type FastManualRule, type FastQuotientRule, type FastValueRule, fastManualRule, fastQuotientBands, fastValueRule } from "./fast.js";
+import { type FastManualRule, type FastRationalRule, type FastValueRule, fastManualRule, fastRationalRule, fastValueRule } from "./fast.js";
 import { exprShape } from "../expr/compile.js";
+import { type FastNamed, type FastNum, rationalBoolOf, rationalOf } from "../expr/rational.js";
 import type { AdjustmentPlan, CompiledExpr, CompiledFramework, DerivedPlan, RulePlan } from "../framework/ir.js";
 
 /** A value read by an expression, resolved to its slot. */
@@ -86,11 +87,14 @@ export interface EnginePlan {
   readonly leafSlot: Int32Array;
   /** Per node position: 1 for a leaf with a manual rule. */
   readonly leafManual: Uint8Array;
-  /** Per node position: a bands leaf on a lazily computed quotient (see fast.ts). */
-  readonly leafQuotient: readonly (QuotientPlan | undefined)[];
+  /** Per node position: a numeric leaf scored from the exact fraction of its value expression. */
+  readonly leafRational: readonly (RationalPlan | undefined)[];
+  /** Per adjustment: the same. */
+  readonly adjustmentRational: readonly (RationalPlan | undefined)[];
   /**
    * Per derived value (in {@link CompiledFramework.derived} order): computed only on demand —
-   * read by nothing but bands on a quotient, which decide without it. Explanations compute it.
+   * read only through fast forms, which compute it as a fraction. Explanations and the exact
+   * evaluation (when a fast form is undecided) compute it.
    */
   readonly lazyDerived: Uint8Array;
   /** The tree as flat arrays, for the per-unit loop: parent (−1 for a root), leaf flag, children. */
@@ -128,12 +132,12 @@ function flatTree(framework: CompiledFramework): FlatTree {
   return { parent, isLeaf, childStart, childList: Int32Array.from(childList), appliesIf: nodes.map((n) => n.appliesIf), policy };
 }
 
-/** A bands leaf whose value is a derived `a / b`: decided from the two slots. */
-export interface QuotientPlan {
-  readonly derived: DerivedPlan;
-  readonly dividend: number;
-  readonly divisor: number;
-  readonly fast: FastQuotientRule;
+/** A numeric rule scored from the exact fraction of its value (see fast.ts, src/expr/rational.ts). */
+export interface RationalPlan {
+  /** The value's numerator (its denominator in RATIONAL.den), or NaN: undecided. */
+  readonly value: FastNum;
+  /** The points for the fraction, or NaN: undecided. */
+  readonly points: FastRationalRule;
 }
 
 /** Memo entries kept by {@link EnginePlan.decimalOf} (each distinct count of 10^-k met, up to this many). */
@@ -284,9 +288,11 @@ export function enginePlan(framework: CompiledFramework): EnginePlan {
   const leafFast = framework.nodes.map((n) => (n.kind === "leaf" ? fastOf(n.rule, n.max, false) : undefined));
   const adjustmentFast = framework.adjustments.map((a) => fastOf(a.rule, a.max, a.kind === "penalty"));
 
-  // Derived values read only by bands on a quotient are computed on demand (safe plans).
+  // Numeric rules on expressions (`a / b`, `x / 100 * m`, a derived quotient, …) are scored from
+  // the exact fraction of their value, in safe integers (src/expr/rational.ts, fast.ts). A derived
+  // value is computed per unit only when something reads its slot; the others are left unset
+  // (lazy) until a rule falls back to the exact evaluation, or an explanation needs them.
   const leafSlot = new Int32Array(framework.nodes.length).fill(-1);
-  const quotientCandidates = new Map<number, { derived: DerivedPlan; dividend: number; divisor: number }>();
   const eager = new Set<string>();
   const markEager = (names: readonly string[], depth: number): void => {
     if (depth > framework.derived.length + 1) return;
@@ -297,29 +303,55 @@ export function enginePlan(framework: CompiledFramework): EnginePlan {
       markEager(d.expr.names, depth + 1);
     }
   };
-  const derivedBySlot = new Map<number, DerivedPlan>();
-  for (const d of framework.derived) derivedBySlot.set(d.slot, d);
+  const derivedFast = new Map<string, FastNamed>();
+  const named = (name: string): FastNamed | undefined => derivedFast.get(name);
+  if (safe) {
+    for (const d of framework.derived) {
+      const num = rationalOf(d.expr, named);
+      const bool = num === undefined ? rationalBoolOf(d.expr, named) : undefined;
+      if (num !== undefined || bool !== undefined) derivedFast.set(d.name, { num, bool });
+    }
+  }
+  /** A fast form reads derived values with no fast form of their own from their slots: those are eager. */
+  const markSlotReads = (names: readonly string[], depth: number): void => {
+    if (depth > framework.derived.length + 1) return;
+    for (const name of names) {
+      const d = derivedByName.get(name);
+      if (d === undefined) continue;
+      if (derivedFast.has(name)) markSlotReads(d.expr.names, depth + 1);
+      else markEager([name], 0);
+    }
+  };
+  const inputSlots = new Set(framework.inputs.map((i) => i.slot));
+  const rationalOfRule = (rule: RulePlan, max: Decimal, penalty: boolean): RationalPlan | undefined => {
+    if (!safe || rule.kind === "manual") return undefined;
+    const shape = exprShape(rule.value);
+    // A plain input (or a derived value without a fast form) is read from its slot by the value rules.
+    if (shape?.kind === "slot" && (inputSlots.has(shape.slot) || !rule.value.names.some((n) => derivedFast.has(n)))) return undefined;
+    const points = fastRationalRule(fastContext, rule, max, penalty);
+    const value = points === undefined ? undefined : rationalOf(rule.value, named);
+    return points === undefined || value === undefined ? undefined : { value, points };
+  };
+  const leafRational = framework.nodes.map((n) => (n.kind === "leaf" ? rationalOfRule(n.rule, n.max, false) : undefined));
+  const adjustmentRational = framework.adjustments.map((a) => rationalOfRule(a.rule, a.max, a.kind === "penalty"));
   for (const n of framework.nodes) {
     if (n.appliesIf) markEager(n.appliesIf.names, 0);
     if (n.kind !== "leaf" || n.rule.kind === "manual") continue;
-    const shape = exprShape(n.rule.value);
-    if (shape?.kind === "slot") leafSlot[n.index] = shape.slot;
-    const derived = shape?.kind === "slot" ? derivedBySlot.get(shape.slot) : undefined;
-    const inner = derived === undefined ? undefined : exprShape(derived.expr);
-    if (safe && n.rule.kind === "bands" && derived !== undefined && inner?.kind === "quotient") {
-      quotientCandidates.set(n.index, { derived, dividend: inner.dividend, divisor: inner.divisor });
-      markEager(derived.expr.names, 0); // its operands are read directly
-    } else markEager(n.rule.value.names, 0);
+    if (leafRational[n.index] !== undefined) markSlotReads(n.rule.value.names, 0);
+    else {
+      const shape = exprShape(n.rule.value);
+      if (shape?.kind === "slot") leafSlot[n.index] = shape.slot;
+      markEager(n.rule.value.names, 0);
+    }
   }
-  for (const a of framework.adjustments) if (a.rule.kind !== "manual") markEager(a.rule.value.names, 0);
+  framework.adjustments.forEach((a, i) => {
+    if (a.rule.kind === "manual") return;
+    if (adjustmentRational[i] !== undefined) markSlotReads(a.rule.value.names, 0);
+    else markEager(a.rule.value.names, 0);
+  });
   const lazyDerived = new Uint8Array(framework.derived.length);
   framework.derived.forEach((d, i) => {
     if (safe && !eager.has(d.name)) lazyDerived[i] = 1;
-  });
-  const leafQuotient: (QuotientPlan | undefined)[] = framework.nodes.map((n) => {
-    const q = quotientCandidates.get(n.index);
-    if (q === undefined || eager.has(q.derived.name) || n.kind !== "leaf" || n.rule.kind !== "bands") return undefined;
-    return { ...q, fast: fastQuotientBands(fastContext, n.rule) };
   });
 
   const reasons: string[] = [""];
@@ -381,7 +413,8 @@ export function enginePlan(framework: CompiledFramework): EnginePlan {
     reasonCapacity: 6 + framework.parts.length + 2 * framework.inputs.length,
     leafSlot,
     leafManual: Uint8Array.from(framework.nodes, (n) => (n.kind === "leaf" && n.rule.kind === "manual" ? 1 : 0)),
-    leafQuotient,
+    leafRational,
+    adjustmentRational,
     lazyDerived,
     tree: flatTree(framework),
   };

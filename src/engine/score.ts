@@ -39,6 +39,8 @@ import {
 } from "./store.js";
 import { UnitCore, UnitScore } from "./unit.js";
 import { isMiss } from "./values.js";
+import { ENGINE_PATHS } from "./paths.js";
+import { RATIONAL } from "../expr/rational.js";
 
 /** Code-point order, independent of the host's locale. */
 export function compareCodes(a: string, b: string): number {
@@ -299,7 +301,7 @@ function scoreRule(
   isAdjustment: boolean,
   penalty: boolean,
   fast: FastValueRule | FastManualRule | undefined,
-  /** A leaf's position (for its plain slot read or quotient bands), −1 for an adjustment. */
+  /** A leaf's position (for its plain slot read), −1 for an adjustment. */
   position: number,
 ): number {
   const { plan, arith, scratch } = ctx;
@@ -340,17 +342,6 @@ function scoreRule(
     return STATUS_SCORED;
   }
   const slots = ctx.slots;
-  if (position >= 0) {
-    const q = plan.leafQuotient[position];
-    if (q !== undefined) {
-      const p = q.fast(slots[q.dividend] ?? MISSING, slots[q.divisor] ?? MISSING);
-      if (p === p) {
-        scratch.points = p;
-        return STATUS_SCORED;
-      }
-      slots[q.derived.slot] = q.derived.expr.evaluate(slots); // undecided: compute the quotient after all
-    }
-  }
   const slot = position >= 0 ? plan.leafSlot[position]! : -1;
   const value = slot >= 0 ? (slots[slot] ?? MISSING) : rule.value.evaluate(slots);
   if (isMiss(value)) {
@@ -420,10 +411,22 @@ function fillSlots(plan: EnginePlan, scratch: Scratch, slots: Value[], ev: UnitE
     slots[input.slot] = value;
   }
   const lazy = plan.lazyDerived;
+  const exactOnly = ENGINE_PATHS.exactOnly;
   const derived = fw.derived;
   for (let i = 0; i < derived.length; i++) {
     const d = derived[i]!;
-    slots[d.slot] = lazy[i] ? (undefined as unknown as Value) : d.expr.evaluate(slots);
+    slots[d.slot] = lazy[i] && !exactOnly ? (undefined as unknown as Value) : d.expr.evaluate(slots);
+  }
+}
+
+/** Computes the derived values left unset by {@link fillSlots} (in order: each reads only earlier ones). */
+function materializeLazy(plan: EnginePlan, slots: Value[]): void {
+  const lazy = plan.lazyDerived;
+  const derived = plan.framework.derived;
+  for (let i = 0; i < derived.length; i++) {
+    if (!lazy[i]) continue;
+    const d = derived[i]!;
+    if (slots[d.slot] === undefined) slots[d.slot] = d.expr.evaluate(slots);
   }
 }
 
@@ -474,7 +477,8 @@ function scoreUnit(store: ScoreStore, ctx: UnitContext, row: number, info: UnitI
   let complete = true;
 
   const { parent, isLeaf, childStart, childList, appliesIf, policy: ownPolicy } = plan.tree;
-  const { leafFast, leafSlot, leafQuotient, leafManual } = plan;
+  const { leafFast, leafSlot, leafRational, leafManual } = plan;
+  const exactOnly = ENGINE_PATHS.exactOnly;
   const dropped = scratch.dropped;
   for (let i = 0; i < count; i++) {
     const up = parent[i]!;
@@ -511,13 +515,17 @@ function scoreUnit(store: ScoreStore, ctx: UnitContext, row: number, info: UnitI
 
     const at = base + i;
     if (policy < 0) {
-      // The common case first: a value read from one slot (or a quotient, or a points-table
+      // The common case first: a value read from one slot (or an expression's exact fraction, or a points-table
       // entry) that the fast rule decides. Anything else goes through scoreRule.
       const fast = leafFast[i];
-      const q = leafQuotient[i];
+      const r = leafRational[i];
       let p = Number.NaN;
-      if (q !== undefined) p = q.fast(slots[q.dividend] ?? MISSING, slots[q.divisor] ?? MISSING);
-      else if (fast !== undefined) {
+      if (exactOnly) {
+        // every rule through rules.ts (see paths.ts)
+      } else if (r !== undefined) {
+        const n = r.value(slots);
+        if (n === n) p = r.points(n, RATIONAL.den);
+      } else if (fast !== undefined) {
         const slot = leafSlot[i]!;
         if (slot >= 0) {
           const v = slots[slot];
@@ -533,10 +541,11 @@ function scoreUnit(store: ScoreStore, ctx: UnitContext, row: number, info: UnitI
       }
     }
     const node = nodes[i] as LeafPlan;
+    if (policy < 0 && leafRational[i] !== undefined) materializeLazy(plan, slots); // undecided: the exact evaluation reads them
     const flags =
       policy >= 0
         ? notApplicable(ctx, policy, node.max, reason)
-        : scoreRule(ctx, node.rule, node.id, node.max, plan.ruleDeps[i], node.notApplicable, false, false, plan.leafFast[i], i);
+        : scoreRule(ctx, node.rule, node.id, node.max, plan.ruleDeps[i], node.notApplicable, false, false, exactOnly ? undefined : leafFast[i], i);
     const status = flags % 3;
     if (status === STATUS_MISSING) complete = false;
     nodePoints[at] = scratch.points;
@@ -591,7 +600,18 @@ function scoreUnit(store: ScoreStore, ctx: UnitContext, row: number, info: UnitI
   for (let i = 0; i < adjustments.length; i++) {
     const a = adjustments[i]!;
     const penalty = a.kind === "penalty";
-    const flags = scoreRule(ctx, a.rule, a.id, a.max, plan.adjustmentDeps[i], "exclude", true, penalty, plan.adjustmentFast[i], -1);
+    const r = plan.adjustmentRational[i];
+    let flags = -1;
+    if (r !== undefined && !exactOnly) {
+      const n = r.value(slots);
+      const p = n === n ? r.points(n, RATIONAL.den) : Number.NaN;
+      if (p === p) {
+        scratch.points = p;
+        scratch.ruleReason = 0;
+        flags = STATUS_SCORED;
+      } else materializeLazy(plan, slots);
+    }
+    if (flags < 0) flags = scoreRule(ctx, a.rule, a.id, a.max, plan.adjustmentDeps[i], "exclude", true, penalty, exactOnly ? undefined : plan.adjustmentFast[i], -1);
     const status = flags % 3;
     if (status === STATUS_MISSING) complete = false;
     const p = status === STATUS_NOT_APPLICABLE ? A.zero : scratch.points;

@@ -53,13 +53,18 @@ export function compareNumbers(a: Decimal, b: Decimal): number {
 
 /**
  * The shape of a compiled expression, for callers that can do better than calling it:
- * a plain read of one slot, or the quotient of two slots.
+ * a plain read of one slot. (Numeric expressions have an exact-fraction form: rational.ts.)
  */
-export type ExprShape =
-  | { readonly kind: "slot"; readonly slot: number }
-  | { readonly kind: "quotient"; readonly dividend: number; readonly divisor: number };
+export type ExprShape = { readonly kind: "slot"; readonly slot: number };
 
 const shapes = new WeakMap<CompiledExpr, ExprShape>();
+/** The tree and name resolution each expression was compiled from (for its fast forms, rational.ts). */
+const trees = new WeakMap<CompiledExpr, { readonly ast: ExprNode; readonly slotOf: (name: string) => number }>();
+
+/** The syntax tree and slot resolution of an expression compiled by {@link compileExpression}. */
+export function exprTree(expr: CompiledExpr): { readonly ast: ExprNode; readonly slotOf: (name: string) => number } | undefined {
+  return trees.get(expr);
+}
 
 /** The shape of an expression compiled by {@link compileExpression}, when it is a simple one. */
 export function exprShape(expr: CompiledExpr): ExprShape | undefined {
@@ -79,13 +84,7 @@ function slotOfName(node: ExprNode, slotOf: (name: string) => number): number | 
 
 function shapeOf(ast: ExprNode, slotOf: (name: string) => number): ExprShape | undefined {
   const slot = slotOfName(ast, slotOf);
-  if (slot !== undefined) return { kind: "slot", slot };
-  if (ast.kind === "binary" && ast.op === "/") {
-    const dividend = slotOfName(ast.left, slotOf);
-    const divisor = slotOfName(ast.right, slotOf);
-    if (dividend !== undefined && divisor !== undefined) return { kind: "quotient", dividend, divisor };
-  }
-  return undefined;
+  return slot !== undefined ? { kind: "slot", slot } : undefined;
 }
 
 /** Missing stays as it is (keeping its reason); any other value of the wrong kind becomes missing. */
@@ -123,6 +122,7 @@ export function compileExpression(expr: ParsedExpr, slotOf: (name: string) => nu
         };
   const compiled: CompiledExpr = Object.freeze({ kind: "expr", source: expr.source, names: Object.freeze(namesOf(expr)), evaluate });
   if (shape !== undefined) shapes.set(compiled, shape);
+  trees.set(compiled, { ast: expr.ast, slotOf });
   return compiled;
 }
 

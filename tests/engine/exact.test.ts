@@ -74,6 +74,11 @@ criteria:
     // 1/3 × 3 is exactly 1: equality holds, no 0.999…9
     expect(evaluateExpression("a / b * b == a", { a: dec(1), b: dec(3) })).toBe(true);
   });
+  it("subtracting a non-terminating quotient keeps it exact: 0.125 + 2/3 − 2/3 is the tie 0.125 → 0.13", () => {
+    // With −(2/3) as a plain 40-digit decimal the sum would be 0.125 − 3.3e-41 → 0.12.
+    expect(evaluateExpression("round(0.125 + a / b - a / b, 2)", { a: dec(2), b: dec(3) })?.toString()).toBe("0.13");
+    expect(fractionOf(evaluateExpression("x - 0.25 / d", { x: dec(0), d: dec(126) }) as never)).toEqual({ n: -1n, d: 504n });
+  });
 });
 
 const ruleArb = fc.constantFrom("ratio", "deduct", "expr", "bands", "boolean", "deadline", "choice");

@@ -26,11 +26,14 @@ ${extra}`);
 
 describe("bands on a quotient", () => {
   const lazy = bandsOn();
-  // The same bands, but `rate` is also read by an expression, so it is computed for every unit.
-  const eager = bandsOn(`  - { id: "2", max: 1, rule: { expr: "min(rate, 1)" } }`);
+  // The same bands, but `rate` is also read by an applies_if, so it is computed for every unit.
+  const eager = bandsOn(`  - { id: "2", max: 1, applies_if: "rate > 0.5", rule: { expr: "1" } }`);
+  // Read by a numeric expression too, which also has an exact-fraction form: still on demand.
+  const alsoExpr = bandsOn(`  - { id: "2", max: 1, rule: { expr: "min(rate, 1)" } }`);
 
-  it("computes the quotient only on demand when nothing else reads it", () => {
+  it("computes the quotient only on demand when nothing reads its slot", () => {
     expect([...enginePlan(lazy).lazyDerived]).toEqual([1]);
+    expect([...enginePlan(alsoExpr).lazyDerived]).toEqual([1]);
     expect([...enginePlan(eager).lazyDerived]).toEqual([0]);
   });
 
@@ -43,7 +46,7 @@ describe("bands on a quotient", () => {
     [-9, -10, "1"], // a negative divisor flips the comparison
     [2, 3, "0"],
   ])("%i / %i → %s points, as when dividing", (done, total, points) => {
-    for (const fw of [lazy, eager]) expect(nodeOf(run(fw, { u: { inputs: { done, total } } }), "u", "1").points.toString()).toBe(points);
+    for (const fw of [lazy, eager, alsoExpr]) expect(nodeOf(run(fw, { u: { inputs: { done, total } } }), "u", "1").points.toString()).toBe(points);
   });
 
   it("explains with the quotient's value", () => {
