@@ -1,11 +1,11 @@
-import { score, scoreResultJsonPieces, scoreResultToJson } from "../../engine/index.js";
+import { score, scoreResultJsonPieces } from "../../engine/index.js";
 import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
 import { toCsv, toMarkdown, toTable } from "../../report/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, langOf, UsageError, type CliIo } from "../io.js";
 import { emit, emitPieces, FORMATS, printDiagnostics } from "../output.js";
 import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
-import { trustedResultJson } from "../manifest.js";
+import { trustMembers } from "../manifest.js";
 import { writeXlsxOut } from "../xlsx.js";
 import { scoreWorkbook } from "../../report/score-workbook.js";
 
@@ -19,22 +19,24 @@ Exit 0 with no error diagnostic, 1 when the framework or the evidence has errors
 ${EVIDENCE_HELP}
   --format F           json (default), table (terminal), csv (one row per unit), md (Markdown),
                        xlsx (the results workbook: Xếp hạng, Chi tiết, Chẩn đoán; needs --out)
+  --compact            json without indentation or line breaks (the same content, about a third smaller)
   --out FILE           write the result to FILE instead of stdout
   --stamp              put the time of the run in the JSON's manifest (without it, the same inputs give byte-identical results)`;
 
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, format: { type: "string" }, out: { type: "string" }, stamp: { type: "boolean" } });
+  const { values } = parseCommandArgs(argv, { ...EVIDENCE_OPTIONS, format: { type: "string" }, out: { type: "string" }, stamp: { type: "boolean" }, compact: { type: "boolean" } });
   const format = oneOf(values.format, [...FORMATS, "xlsx"] as const, "--format", "json");
+  if (values.compact === true && format !== "json") throw new UsageError(`--compact applies to --format json only, not ${format}. Leave out --compact.`);
   if (format === "xlsx" && values.out === undefined) throw new UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not printed).");
   const loaded = await loadForScoring(values, io);
   if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
   const result = score(loaded.framework, loaded.evidence, { explain: false });
   if (format === "json") {
     const worded = { ...result, diagnostics: localizeDiagnostics(result.diagnostics, langOf(io)) };
-    const trusted = await trustedResultJson(scoreResultToJson(worded), loaded, values.stamp === true, langOf(io));
-    const { framework: _framework, units: _units, diagnostics: _diagnostics, ...extra } = trusted;
-    // Every digit kept (numbers a double cannot hold are written from their exact decimals), one unit at a time: no giant string.
-    emitPieces(io, scoreResultJsonPieces(worded, { exactNumbers: true, extra }), values.out);
+    const extra = await trustMembers(worded, loaded, values.stamp === true, langOf(io));
+    // Every digit kept (numbers a double cannot hold are written from their exact decimals), one unit at a time:
+    // neither a giant string nor the whole Results object (trust figures too are computed per unit as written).
+    emitPieces(io, scoreResultJsonPieces(worded, { exactNumbers: true, extra, indent: values.compact === true ? 0 : 2 }), values.out);
   } else if (format === "xlsx") {
     printDiagnostics(io, result.diagnostics);
     const lang = langOf(io);
