@@ -5,13 +5,13 @@ import { StreamedJson, streamedArray, streamedObject } from "../engine/json-stre
 import type { ScoreResult } from "../engine/result.js";
 import type { RunManifest } from "../engine/manifest.js";
 import { buildManifest } from "../node/manifest.js";
-import type { Loaded } from "./scoring.js";
+import type { ScoredRun } from "./scoring.js";
 
 /** `par-index X.Y.Z`, as recorded in manifests. */
 export const ENGINE = `par-index ${pkg.version}`;
 
 /** The manifest of a run loaded by `loadForScoring`. */
-export function runManifest(loaded: Extract<Loaded, { ok: true }>, stamp: boolean, lang: "vi" | "en"): Promise<RunManifest> {
+export function runManifest(loaded: ScoredRun, stamp: boolean, lang: "vi" | "en"): Promise<RunManifest> {
   return buildManifest({
     engine: ENGINE,
     frameworkId: loaded.framework.id,
@@ -32,7 +32,7 @@ export function runManifest(loaded: Extract<Loaded, { ok: true }>, stamp: boolea
  */
 export async function trustMembers(
   result: ScoreResult,
-  loaded: Extract<Loaded, { ok: true }>,
+  loaded: ScoredRun,
   stamp: boolean,
   lang: "vi" | "en",
 ): Promise<{ trust: StreamedJson; manifest: RunManifest }> {

@@ -116,7 +116,7 @@ function criterionToJson(n: NodeResult, rounding: Rounding): CriterionJson {
  */
 function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: boolean): UnitJson {
   const rounding = framework.rounding;
-  const { store, row, ev } = u.core;
+  const { store, row } = u.core;
   const a = store.arith;
   const parts: UnitJson["parts"] = {};
   const J = (x: Scaled): number => counted(a.toJsonNumber(x), () => roundTo(a.toDecimal(x), rounding));
@@ -141,14 +141,7 @@ function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: 
     return { id: adj.id, points: counted(-p, () => d().neg()) };
   });
   // Self scores: only the points-table rows that have one (most nodes have none).
-  let selfs: (Decimal | undefined)[] | undefined;
-  if (ev !== undefined) {
-    for (const [id, entry] of ev.points) {
-      if (entry.self === undefined) continue;
-      const node = framework.nodeById.get(id);
-      if (node !== undefined) (selfs ??= [])[node.index] = entry.self;
-    }
-  }
+  const selfs = u.core.selfScores();
   const n = store.nodeCount;
   const criteria: CriterionJson[] = new Array<CriterionJson>(n);
   for (let i = 0; i < n; i++) {
@@ -279,7 +272,7 @@ export function unitJsonText(u: UnitResult, framework: CompiledFramework, depth:
 
 function unitScoreText(u: UnitScore, framework: CompiledFramework, L: UnitLayout): string {
   const rounding = framework.rounding;
-  const { store, row, ev } = u.core;
+  const { store, row } = u.core;
   const a = store.arith;
   const J = (x: Scaled): string => numberText(counted(a.toJsonNumber(x), () => roundTo(a.toDecimal(x), rounding)));
   const I = (p: Scaled, m: Scaled): string | undefined => {
@@ -330,14 +323,7 @@ function unitScoreText(u: UnitScore, framework: CompiledFramework, L: UnitLayout
   }
   t += L.key("criteria");
   // Self scores: only the points-table rows that have one (most nodes have none).
-  let selfs: (Decimal | undefined)[] | undefined;
-  if (ev !== undefined) {
-    for (const [id, entry] of ev.points) {
-      if (entry.self === undefined) continue;
-      const node = framework.nodeById.get(id);
-      if (node !== undefined) (selfs ??= [])[node.index] = entry.self;
-    }
-  }
+  const selfs = u.core.selfScores();
   const n = store.nodeCount;
   if (n === 0) t += "[]";
   else {

@@ -1,10 +1,10 @@
-import { score, scoreResultJsonPieces } from "../../engine/index.js";
+import { scoreResultJsonPieces } from "../../engine/index.js";
 import { hasErrors, localizeDiagnostics } from "../../diagnostics/index.js";
 import { toCsv, toMarkdown, toTable } from "../../report/index.js";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { EXIT_ERRORS, EXIT_OK, langOf, UsageError, type CliIo } from "../io.js";
 import { emit, emitPieces, FORMATS, printDiagnostics } from "../output.js";
-import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadForScoring, reportFailedLoad } from "../scoring.js";
+import { EVIDENCE_HELP, EVIDENCE_OPTIONS, loadAndScore } from "../scoring.js";
 import { trustMembers } from "../manifest.js";
 import { writeXlsxOut } from "../xlsx.js";
 import { scoreWorkbook } from "../../report/score-workbook.js";
@@ -28,9 +28,10 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const format = oneOf(values.format, [...FORMATS, "xlsx"] as const, "--format", "json");
   if (values.compact === true && format !== "json") throw new UsageError(`--compact applies to --format json only, not ${format}. Leave out --compact.`);
   if (format === "xlsx" && values.out === undefined) throw new UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not printed).");
-  const loaded = await loadForScoring(values, io);
-  if (reportFailedLoad(loaded, io)) return EXIT_ERRORS;
-  const result = score(loaded.framework, loaded.evidence, { explain: false });
+  // Scored without explanations; the evidence is let go before the output is written.
+  const scored = await loadAndScore(values, io);
+  if (!scored.ok) return EXIT_ERRORS;
+  const { result, run: loaded } = scored;
   if (format === "json") {
     const worded = { ...result, diagnostics: localizeDiagnostics(result.diagnostics, langOf(io)) };
     const extra = await trustMembers(worded, loaded, values.stamp === true, langOf(io));
