@@ -18,6 +18,11 @@ import { diagnosticToJson, type ScoreJsonOptions, scoreResultToJson, unitJsonTex
  */
 export class StreamedJson {
   constructor(readonly pieces: (depth: number, indent: number) => Iterable<string>) {}
+
+  /** Only streamed containers ({@link streamedObject}, {@link streamedArray}) and the top level write it: never silently `{}`. */
+  toJSON(): never {
+    throw new TypeError("a StreamedJson stands inside a plain object or array: build that container with streamedObject or streamedArray");
+  }
 }
 
 /** JSON text already written for where it stands (its depth and indent): written as it is. */
