@@ -1,16 +1,17 @@
 /** The JSON result of a CLI run: the contract's Results, what backs them, and the run manifest. */
 import pkg from "../../package.json" with { type: "json" };
-import { trustOf, type TrustJson } from "../analysis/trust.js";
-import type { ScoreResultJson } from "../engine/json.js";
+import { leafDataOf, trustPlan, unitTrustOf } from "../analysis/trust.js";
+import { StreamedJson, streamedArray, streamedObject } from "../engine/json-stream.js";
+import type { ScoreResult } from "../engine/result.js";
 import type { RunManifest } from "../engine/manifest.js";
 import { buildManifest } from "../node/manifest.js";
-import type { Loaded } from "./scoring.js";
+import type { ScoredRun } from "./scoring.js";
 
 /** `par-index X.Y.Z`, as recorded in manifests. */
 export const ENGINE = `par-index ${pkg.version}`;
 
 /** The manifest of a run loaded by `loadForScoring`. */
-export function runManifest(loaded: Extract<Loaded, { ok: true }>, stamp: boolean, lang: "vi" | "en"): Promise<RunManifest> {
+export function runManifest(loaded: ScoredRun, stamp: boolean, lang: "vi" | "en"): Promise<RunManifest> {
   return buildManifest({
     engine: ENGINE,
     frameworkId: loaded.framework.id,
@@ -24,18 +25,23 @@ export function runManifest(loaded: Extract<Loaded, { ok: true }>, stamp: boolea
   });
 }
 
-/** `score --format json`: the contract's Results, then what backs each unit (`trust`), then the manifest. */
-export async function trustedResultJson(
-  json: ScoreResultJson,
-  loaded: Extract<Loaded, { ok: true }>,
+/**
+ * `score --format json`: the members written after the contract's Results: what backs each unit
+ * (`trust`, computed one unit at a time from the stored scores while it is written, never held
+ * whole), then the run manifest.
+ */
+export async function trustMembers(
+  result: ScoreResult,
+  loaded: ScoredRun,
   stamp: boolean,
   lang: "vi" | "en",
-): Promise<ScoreResultJson & { trust: TrustJson; manifest: RunManifest }> {
+): Promise<{ trust: StreamedJson; manifest: RunManifest }> {
   const t = loaded.trust;
-  const trust = trustOf(json, loaded.framework, {
+  const plan = trustPlan(loaded.framework, {
     ...(t.claims !== undefined && { claims: t.claims }),
     changes: t.changes,
     ...(t.respondents !== undefined && { respondents: t.respondents }),
   });
-  return { ...json, trust, manifest: await runManifest(loaded, stamp, lang) };
+  const units = streamedArray(result.units, (u) => unitTrustOf(plan, u.unit, leafDataOf(plan, u)));
+  return { trust: streamedObject({ units }), manifest: await runManifest(loaded, stamp, lang) };
 }

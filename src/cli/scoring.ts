@@ -7,6 +7,9 @@ import { loadFrameworkFile } from "../node/framework.js";
 import { loadEvidence, type FileSummary } from "../node/evidence.js";
 import { runSurveyFiles } from "../node/survey.js";
 import { surveyEvidence, withSurveyEvidence } from "../survey/index.js";
+import { score } from "../engine/score.js";
+import type { ScoreResult } from "../engine/result.js";
+import { releaseEvidence } from "../engine/unit.js";
 import { asArray, type OptionSpec } from "./args.js";
 import { langOf, usageError, type CliIo, type Help } from "./io.js";
 import { printDiagnostics, progressReporter } from "./output.js";
@@ -212,3 +215,23 @@ export function reportFailedLoad(loaded: Loaded, io: CliIo): loaded is Extract<L
   return true;
 }
 
+
+/** What a run keeps once scored: everything {@link loadForScoring} gave but the evidence. */
+export type ScoredRun = Omit<Extract<Loaded, { ok: true }>, "evidence" | "trust"> & {
+  readonly trust: Omit<Extract<Loaded, { ok: true }>["trust"], "evidence">;
+};
+
+/**
+ * Loads and scores (without explanations), then lets the evidence go: the result keeps what it
+ * shows (numbers, statuses, self scores, diagnostics) and nothing else holds the evidence set,
+ * so its memory is free again before the output is written. A failed load's diagnostics are
+ * printed and `ok: false` comes back.
+ */
+export async function loadAndScore(flags: EvidenceFlags, io: CliIo): Promise<{ ok: false } | { ok: true; result: ScoreResult; run: ScoredRun }> {
+  const loaded = await loadForScoring(flags, io);
+  if (reportFailedLoad(loaded, io)) return { ok: false };
+  const result = score(loaded.framework, loaded.evidence, { explain: false });
+  releaseEvidence(result);
+  const { evidence: _evidence, trust: { evidence: _trustEvidence, ...trust }, ...run } = loaded;
+  return { ok: true, result, run: { ...run, trust } };
+}

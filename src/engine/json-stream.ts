@@ -1,39 +1,106 @@
 /**
  * The Results JSON written piece by piece: the concatenated pieces are exactly the bytes of
- * `stringifyJson({ ...scoreResultToJson(result, { exactNumbers }), ...extra }, 2)` (with plain
- * numbers, the bytes of `JSON.stringify(…, null, 2)`), but no piece holds more than one unit,
- * so a national run never builds one giant string (V8 refuses strings over ~512 MB; 10,000
- * units of 100 leaves are ~90 MB of JSON).
+ * `stringifyJson({ ...scoreResultToJson(result, { exactNumbers }), ...extra }, indent)` (with
+ * plain numbers, the bytes of `JSON.stringify(…, null, indent)`; indent 0: compact, the bytes
+ * of `JSON.stringify(…)`), but no piece holds more than one unit, so a national run never
+ * builds one giant string (V8 refuses strings over ~512 MB; 10,000 units of 100 leaves are
+ * ~90 MB of JSON) nor the whole Results object. Members after `diagnostics` (the CLI's `trust`)
+ * may be {@link StreamedJson} too: computed one item at a time while they are written.
  */
 import { stringifyJson } from "../core/json-text.js";
 import type { ScoreResult, UnitResult } from "./result.js";
-import { diagnosticToJson, type ScoreJsonOptions, scoreResultToJson } from "./json.js";
+import { diagnosticToJson, type ScoreJsonOptions, scoreResultToJson, unitJsonText } from "./json.js";
 
-/** stringifyJson(value, 2) as it reads nested `depth` levels deep (JSON text has no raw newline inside a string). */
-function nested(value: unknown, depth: number): string {
-  const text = stringifyJson(value, 2);
-  return depth === 0 ? text : text.replace(/\n/g, "\n" + "  ".repeat(depth));
-}
+/**
+ * A JSON value given as a writer of its pieces, for values too large to build whole: written
+ * where it stands as {@link stringifyJson} would write the value it stands for, at `depth`
+ * levels of nesting with `indent` spaces per level.
+ */
+export class StreamedJson {
+  constructor(readonly pieces: (depth: number, indent: number) => Iterable<string>) {}
 
-function* array<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
-  if (items.length === 0) {
-    yield "[]";
-    return;
+  /** Only streamed containers ({@link streamedObject}, {@link streamedArray}) and the top level write it: never silently `{}`. */
+  toJSON(): never {
+    throw new TypeError("a StreamedJson stands inside a plain object or array: build that container with streamedObject or streamedArray");
   }
-  yield "[\n    ";
-  for (let i = 0; i < items.length; i++) yield (i === 0 ? "" : ",\n    ") + nested(toJson(items[i]!), 2);
-  yield "\n  ]";
 }
 
-export interface JsonPiecesOptions extends ScoreJsonOptions {
-  /** More top-level members, written after `diagnostics` in their order (undefined ones are left out). */
-  readonly extra?: Readonly<Record<string, unknown>>;
+/** JSON text already written for where it stands (its depth and indent): written as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** stringifyJson(value, indent) as it reads nested `depth` levels deep (JSON text has no raw newline inside a string). */
+function nested(value: unknown, depth: number, indent: number): string {
+  const text = stringifyJson(value, indent);
+  return depth === 0 || indent === 0 ? text : text.replace(/\n/g, "\n" + " ".repeat(indent * depth));
+}
+
+/** Whether stringifyJson leaves an object member with this value out. */
+function leftOut(value: unknown): boolean {
+  return value === undefined || typeof value === "function" || typeof value === "symbol";
+}
+
+function* valuePieces(value: unknown, depth: number, indent: number): Generator<string> {
+  if (value instanceof StreamedJson) yield* value.pieces(depth, indent);
+  else yield nested(value, depth, indent);
 }
 
 /**
- * The contract's Results JSON (as {@link scoreResultToJson}, indented by 2) in pieces: the
- * head, then one piece per unit and per diagnostic, then the tail. Joined, they are the same
- * bytes as `stringifyJson({ ...scoreResultToJson(result, options), ...options.extra }, 2)`
+ * An array written one item at a time: `toJson(item, depth, indent)` is built when its turn comes
+ * and dropped once written; it may give the item's {@link JsonText} for that depth and indent.
+ */
+export function streamedArray<T>(items: Iterable<T>, toJson: (item: T, depth: number, indent: number) => unknown): StreamedJson {
+  return new StreamedJson(function* (depth, indent) {
+    const inner = indent > 0 ? "\n" + " ".repeat(indent * (depth + 1)) : "";
+    let first = true;
+    for (const item of items) {
+      const v = toJson(item, depth + 1, indent);
+      // As stringifyJson: an item it leaves out of an object is `null` in an array.
+      const head = (first ? "[" : ",") + inner;
+      first = false;
+      if (leftOut(v)) yield head + "null";
+      else if (v instanceof JsonText) yield head + v.text;
+      else if (v instanceof StreamedJson) {
+        yield head;
+        yield* v.pieces(depth + 1, indent);
+      } else yield head + nested(v, depth + 1, indent);
+    }
+    yield first ? "[]" : (indent > 0 ? "\n" + " ".repeat(indent * depth) : "") + "]";
+  });
+}
+
+/** An object whose members may be {@link StreamedJson}; members left out by stringifyJson are left out here too. */
+export function streamedObject(members: Readonly<Record<string, unknown>>): StreamedJson {
+  return new StreamedJson(function* (depth, indent) {
+    const inner = indent > 0 ? "\n" + " ".repeat(indent * (depth + 1)) : "";
+    const colon = indent > 0 ? ": " : ":";
+    let first = true;
+    for (const [key, value] of Object.entries(members)) {
+      if (leftOut(value)) continue;
+      yield (first ? "{" : ",") + inner + JSON.stringify(key) + colon;
+      first = false;
+      yield* valuePieces(value, depth + 1, indent);
+    }
+    yield first ? "{}" : (indent > 0 ? "\n" + " ".repeat(indent * depth) : "") + "}";
+  });
+}
+
+export interface JsonPiecesOptions extends ScoreJsonOptions {
+  /**
+   * More top-level members, written after `diagnostics` in their order (undefined ones are left
+   * out); a {@link StreamedJson} member is written as its pieces come.
+   */
+  readonly extra?: Readonly<Record<string, unknown>>;
+  /** Spaces per level: 2 (default); 0 writes compact JSON, without any whitespace. */
+  readonly indent?: number;
+}
+
+/**
+ * The contract's Results JSON (as {@link scoreResultToJson}, indented by `options.indent`,
+ * default 2) in pieces: the head, then one piece per unit and per diagnostic, then the extra
+ * members. Joined, they are the same bytes as
+ * `stringifyJson({ ...scoreResultToJson(result, options), ...options.extra }, indent)`
  * (no final newline).
  */
 export function* scoreResultJsonPieces(result: ScoreResult, options: JsonPiecesOptions = {}): Generator<string> {
@@ -48,18 +115,21 @@ export function* scoreResultJsonPieces(result: ScoreResult, options: JsonPiecesO
       throw new Error("not used");
     },
   };
-  const unitJson = (u: UnitResult) => {
+  const unitJson = (u: UnitResult, depth: number, indent: number) => {
+    const text = unitJsonText(u, fw, depth, indent, jsonOptions);
+    if (text !== undefined) return new JsonText(text);
     one.units[0] = u;
     return scoreResultToJson(one, jsonOptions).units[0];
   };
-  yield `{\n  "framework": ${nested({ id: fw.id, year: fw.year }, 1)},\n  "units": `;
-  yield* array(result.units, unitJson);
-  yield `,\n  "diagnostics": `;
-  yield* array(result.diagnostics, diagnosticToJson);
-  for (const [key, value] of Object.entries(options.extra ?? {})) {
+  const head = scoreResultToJson({ ...one, units: [] }, jsonOptions);
+  const extra = options.extra ?? {};
+  const members: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(head)) members[key] = value;
+  members["units"] = streamedArray(result.units, unitJson);
+  members["diagnostics"] = streamedArray(result.diagnostics, (d) => diagnosticToJson(d));
+  for (const [key, value] of Object.entries(extra)) {
     if (key === "framework" || key === "units" || key === "diagnostics") continue;
-    if (value === undefined || typeof value === "function" || typeof value === "symbol") continue; // left out, as stringifyJson does
-    yield `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`;
+    members[key] = value;
   }
-  yield "\n}";
+  yield* streamedObject(members).pieces(0, options.indent ?? 2);
 }

@@ -3,7 +3,7 @@
  * the framework's decimals, units by rank then code, every node in framework order.
  */
 import { type Decimal, indexOf, type Rounding, roundTo, toJsonNumber } from "../core/decimal.js";
-import { exactJson } from "../core/json-text.js";
+import { exactJson, type ExactJsonNumber } from "../core/json-text.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { NodeResult, NodeStatus, ScoreResult, UnitResult } from "./result.js";
 import type { CompiledFramework } from "../framework/ir.js";
@@ -71,9 +71,15 @@ function num(value: Decimal, rounding: Rounding): number {
   return exactNumbers ? (exactJson(v, () => r) as number) : v;
 }
 
+/**
+ * Below this magnitude a number rounded to `decimals` places has at most 15 significant digits,
+ * so the nearest double prints as exactly those digits: no exact decimal is needed.
+ */
+let exactBound = 1e13;
+
 /** A number from the store's counts, exact when asked (see {@link num}). */
 function counted(n: number, exact: () => Decimal): number {
-  return exactNumbers ? (exactJson(n, exact) as number) : n;
+  return exactNumbers && !(Math.abs(n) < exactBound) ? (exactJson(n, exact) as number) : n;
 }
 
 /** A diagnostic as JSON: severity, code, message, then where it is (the keys that are known). */
@@ -110,7 +116,7 @@ function criterionToJson(n: NodeResult, rounding: Rounding): CriterionJson {
  */
 function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: boolean): UnitJson {
   const rounding = framework.rounding;
-  const { store, row, ev } = u.core;
+  const { store, row } = u.core;
   const a = store.arith;
   const parts: UnitJson["parts"] = {};
   const J = (x: Scaled): number => counted(a.toJsonNumber(x), () => roundTo(a.toDecimal(x), rounding));
@@ -135,14 +141,7 @@ function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: 
     return { id: adj.id, points: counted(-p, () => d().neg()) };
   });
   // Self scores: only the points-table rows that have one (most nodes have none).
-  let selfs: (Decimal | undefined)[] | undefined;
-  if (ev !== undefined) {
-    for (const [id, entry] of ev.points) {
-      if (entry.self === undefined) continue;
-      const node = framework.nodeById.get(id);
-      if (node !== undefined) (selfs ??= [])[node.index] = entry.self;
-    }
-  }
+  const selfs = u.core.selfScores();
   const n = store.nodeCount;
   const criteria: CriterionJson[] = new Array<CriterionJson>(n);
   for (let i = 0; i < n; i++) {
@@ -177,6 +176,177 @@ function unitScoreToJson(u: UnitScore, framework: CompiledFramework, hasGrades: 
     adjustments,
     criteria,
   };
+}
+
+/** The fixed text around one unit's values, per framework, nesting depth and indent. */
+interface UnitLayout {
+  /** `,<newline and pad>"key": ` at the unit's member level, by key. */
+  readonly key: (name: string) => string;
+  /** Per part: the text before its points (`{"id": {"points": ` on its first or later position). */
+  readonly partHead: readonly string[];
+  readonly partMax: string;
+  readonly partIndex: string;
+  readonly partClose: string;
+  /** Per adjustment: the text before its points; then the close. */
+  readonly adjustmentHead: readonly string[];
+  readonly adjustmentClose: string;
+  /** Per node: the text before its points; then the keys after. */
+  readonly criterionHead: readonly string[];
+  readonly criterionMax: string;
+  readonly criterionIndex: string;
+  readonly criterionStatus: readonly string[];
+  readonly criterionSelf: string;
+  readonly criterionSelfDiff: string;
+  readonly criterionClose: string;
+  /** The end of a non-empty object or array at the unit's member level, and of the unit. */
+  readonly memberClose: string;
+  readonly unitClose: string;
+}
+
+const layouts = new WeakMap<CompiledFramework, Map<string, UnitLayout>>();
+
+function layoutOf(framework: CompiledFramework, depth: number, indent: number): UnitLayout {
+  let byShape = layouts.get(framework);
+  if (byShape === undefined) layouts.set(framework, (byShape = new Map()));
+  const shape = `${depth}/${indent}`;
+  let layout = byShape.get(shape);
+  if (layout !== undefined) return layout;
+  const nl = (level: number): string => (indent > 0 ? "\n" + " ".repeat(indent * level) : "");
+  const colon = indent > 0 ? ": " : ":";
+  const k = (name: string, level: number, first: boolean): string => (first ? "{" : ",") + nl(level) + JSON.stringify(name) + colon;
+  const m = depth + 1; // the unit's members
+  const item = m + 1; // parts by id, array items
+  const inner = item + 1; // their members
+  const keys = new Map<string, string>();
+  layout = {
+    key: (name) => {
+      let t = keys.get(name);
+      if (t === undefined) keys.set(name, (t = k(name, m, name === "unit")));
+      return t;
+    },
+    partHead: framework.parts.map((p, i) => (i === 0 ? "{" : ",") + nl(item) + JSON.stringify(p.id) + colon + k("points", inner, true)),
+    partMax: k("max", inner, false),
+    partIndex: k("index", inner, false),
+    partClose: nl(item) + "}",
+    adjustmentHead: framework.adjustments.map((a, i) => (i === 0 ? "[" : ",") + nl(item) + k("id", inner, true) + JSON.stringify(a.id) + k("points", inner, false)),
+    adjustmentClose: nl(item) + "}",
+    criterionHead: framework.nodes.map((n, i) => (i === 0 ? "[" : ",") + nl(item) + k("id", inner, true) + JSON.stringify(n.id) + k("points", inner, false)),
+    criterionMax: k("max", inner, false),
+    criterionIndex: k("index", inner, false),
+    criterionStatus: STATUS.map((st) => k("status", inner, false) + JSON.stringify(st)),
+    criterionSelf: k("self", inner, false),
+    criterionSelfDiff: k("self_diff", inner, false),
+    criterionClose: nl(item) + "}",
+    memberClose: nl(m),
+    unitClose: nl(depth) + "}",
+  };
+  byShape.set(shape, layout);
+  return layout;
+}
+
+/** A JSON number's text (an exact number's digits). */
+function numberText(n: number | ExactJsonNumber): string {
+  if (typeof n !== "number") return n.text;
+  return Number.isFinite(n) ? String(n) : "null";
+}
+
+/**
+ * One engine-scored unit's JSON text, written straight from its stored counts at `depth`
+ * levels of nesting with `indent` spaces per level (0: compact): the same bytes as
+ * `stringifyJson(unitResultToJson(u, framework))` nested there, without building the objects.
+ * Undefined for a unit the engine did not score with this framework.
+ */
+export function unitJsonText(u: UnitResult, framework: CompiledFramework, depth: number, indent: number, options: ScoreJsonOptions = {}): string | undefined {
+  if (!(u instanceof UnitScore) || u.core.plan.framework !== framework) return undefined;
+  const before = exactNumbers;
+  const beforeBound = exactBound;
+  exactNumbers = options.exactNumbers === true;
+  exactBound = 10 ** (15 - framework.rounding.decimals);
+  try {
+    return unitScoreText(u, framework, layoutOf(framework, depth, indent));
+  } finally {
+    exactNumbers = before;
+    exactBound = beforeBound;
+  }
+}
+
+function unitScoreText(u: UnitScore, framework: CompiledFramework, L: UnitLayout): string {
+  const rounding = framework.rounding;
+  const { store, row } = u.core;
+  const a = store.arith;
+  const J = (x: Scaled): string => numberText(counted(a.toJsonNumber(x), () => roundTo(a.toDecimal(x), rounding)));
+  const I = (p: Scaled, m: Scaled): string | undefined => {
+    const i = a.indexJson(p, m);
+    return i === undefined ? undefined : numberText(counted(i, () => roundTo(indexOf(a.toDecimal(p), a.toDecimal(m))!, rounding)));
+  };
+  const total = store.totals[row * 4 + TOTAL_POINTS]!;
+  const totalMax = store.totals[row * 4 + TOTAL_MAX]!;
+  const index = I(total, totalMax);
+  let t =
+    L.key("unit") + JSON.stringify(u.unit) + L.key("name") + JSON.stringify(u.name) + L.key("rank") + numberText(u.rank) +
+    L.key("points") + J(total) + L.key("max") + J(totalMax);
+  if (index !== undefined) t += L.key("index") + index;
+  if ((framework.grades?.length ?? 0) > 0) {
+    const grade = u.grade;
+    t += L.key("grade") + (grade === undefined ? "null" : JSON.stringify(grade));
+  }
+  t += L.key("complete") + (u.complete ? "true" : "false") + L.key("parts");
+  const parts = framework.parts;
+  if (parts.length === 0) t += "{}";
+  else {
+    for (let i = 0; i < parts.length; i++) {
+      const at = row * store.partCount + i;
+      const p = store.partPoints[at]!;
+      const m = store.partMax[at]!;
+      const pi = I(p, m);
+      t += L.partHead[i]! + J(p) + L.partMax + J(m) + (pi === undefined ? "" : L.partIndex + pi) + L.partClose;
+    }
+    t += L.memberClose + "}";
+  }
+  t += L.key("adjustments");
+  const adjustments = framework.adjustments;
+  if (adjustments.length === 0) t += "[]";
+  else {
+    for (let i = 0; i < adjustments.length; i++) {
+      const at = row * store.adjustmentCount + i;
+      let text: string;
+      if (store.adjustmentFlags[at] === STATUS_NOT_APPLICABLE) text = "0";
+      else {
+        const x = store.adjustmentPoints[at]!;
+        const d = (): Decimal => roundTo(a.toDecimal(x), rounding);
+        const p = a.toJsonNumber(x);
+        text = adjustments[i]!.kind !== "penalty" || p === 0 ? numberText(counted(p, d)) : numberText(counted(-p, () => d().neg()));
+      }
+      t += L.adjustmentHead[i]! + text + L.adjustmentClose;
+    }
+    t += L.memberClose + "]";
+  }
+  t += L.key("criteria");
+  // Self scores: only the points-table rows that have one (most nodes have none).
+  const selfs = u.core.selfScores();
+  const n = store.nodeCount;
+  if (n === 0) t += "[]";
+  else {
+    const texts: string[] = new Array<string>(n + 1);
+    for (let i = 0; i < n; i++) {
+      const at = row * n + i;
+      const p = store.nodePoints[at]!;
+      const m = store.nodeMax[at]!;
+      const status = store.nodeFlags[at]! % 3;
+      let c = L.criterionHead[i]! + J(p) + L.criterionMax + J(m);
+      if (status !== STATUS_NOT_APPLICABLE) {
+        const ci = I(p, m);
+        if (ci !== undefined) c += L.criterionIndex + ci;
+      }
+      c += L.criterionStatus[status]!;
+      const self = selfs?.[i];
+      if (self !== undefined) c += L.criterionSelf + numberText(num(self, rounding)) + L.criterionSelfDiff + numberText(num(self.minus(a.toDecimal(p)), rounding));
+      texts[i] = c + L.criterionClose;
+    }
+    texts[n] = L.memberClose + "]";
+    t += texts.join("");
+  }
+  return t + L.unitClose;
 }
 
 /** One unit as JSON; `grade` is present only when the framework has grades (null when no band matched). */
@@ -216,7 +386,9 @@ export interface ScoreJsonOptions {
 export function scoreResultToJson(result: ScoreResult, options: ScoreJsonOptions = {}): ScoreResultJson {
   const fw = result.framework;
   const before = exactNumbers;
+  const beforeBound = exactBound;
   exactNumbers = options.exactNumbers === true;
+  exactBound = 10 ** (15 - fw.rounding.decimals);
   try {
     return {
       framework: { id: fw.id, year: fw.year },
@@ -225,5 +397,6 @@ export function scoreResultToJson(result: ScoreResult, options: ScoreJsonOptions
     };
   } finally {
     exactNumbers = before;
+    exactBound = beforeBound;
   }
 }

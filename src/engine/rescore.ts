@@ -43,7 +43,7 @@ export function rescoreUnit(result: ScoreResult, code: string, changes: UnitChan
   let byCode = unitIndex.get(result);
   if (byCode === undefined) unitIndex.set(result, (byCode = new Map(result.units.map((u) => [u.unit, u]))));
   const old = byCode.get(code);
-  if (!(old instanceof UnitScore) || old.core.plan.framework !== result.framework) return undefined;
+  if (!(old instanceof UnitScore) || old.core.released || old.core.plan.framework !== result.framework) return undefined;
   const framework = result.framework;
   const ev = old.core.ev;
   let inputs: ReadonlyMap<string, InputEntry> = ev?.inputs ?? new Map();

@@ -14,7 +14,7 @@ import { scaledNumIndex } from "./fixed.js";
 import { gradeOf } from "./grade.js";
 import { unitResultToJson, type UnitJson } from "./json.js";
 import type { EnginePlan, ExprDeps } from "./plan.js";
-import type { AdjustmentResult, Explanation, NodeResult, NodeStatus, PartResult, UnitResult, ValueRead } from "./result.js";
+import type { AdjustmentResult, Explanation, NodeResult, NodeStatus, PartResult, ScoreResult, UnitResult, ValueRead } from "./result.js";
 import { evaluateManual, evaluateValueRule } from "./rules.js";
 import { type Scaled, type ScoreStore, STATUS_NOT_APPLICABLE, TOTAL_CRITERIA, TOTAL_MAX, TOTAL_POINTS, TOTAL_UNCAPPED } from "./store.js";
 import { isMiss } from "./values.js";
@@ -32,19 +32,67 @@ export class UnitCore {
   private adjustmentsCache: AdjustmentView[] | undefined;
   private nodesCache: NodeView[] | undefined;
 
+  /** Self scores by node position, kept when the evidence was released (see {@link releaseEvidence}). */
+  private selfsKept: readonly (Decimal | undefined)[] | undefined;
+  private evidence: UnitEvidence | undefined;
+
   constructor(
     readonly store: ScoreStore,
     readonly row: number,
     readonly info: UnitInfo,
-    readonly ev: UnitEvidence | undefined,
+    ev: UnitEvidence | undefined,
     /** The unit's slots, kept only when explanations were requested (lazy derived values may be unset). */
     private readonly slots: Value[] | undefined,
     public complete: boolean,
     public diagnostics: readonly Diagnostic[],
-  ) {}
+  ) {
+    this.evidence = ev;
+  }
 
   get plan(): EnginePlan {
     return this.store.plan;
+  }
+
+  /** The unit's evidence; undefined once released (see {@link releaseEvidence}). */
+  get ev(): UnitEvidence | undefined {
+    return this.evidence;
+  }
+
+  /** Whether the evidence was released: the unit's results read as before, but it cannot be re-scored. */
+  get released(): boolean {
+    return this.selfsKept !== undefined;
+  }
+
+  /** The self-assessed points by node position (a sparse array; undefined when there are none). */
+  selfScores(): readonly (Decimal | undefined)[] | undefined {
+    if (this.selfsKept !== undefined) return this.selfsKept.length === 0 ? undefined : this.selfsKept;
+    const ev = this.evidence;
+    let selfs: (Decimal | undefined)[] | undefined;
+    if (ev !== undefined) {
+      const byId = this.plan.framework.nodeById;
+      for (const [id, entry] of ev.points) {
+        if (entry.self === undefined) continue;
+        const node = byId.get(id);
+        if (node !== undefined) (selfs ??= [])[node.index] = entry.self;
+      }
+    }
+    return selfs;
+  }
+
+  /** Node `i`'s self-assessed points, when given. */
+  selfAt(i: number): Decimal | undefined {
+    if (this.selfsKept !== undefined) return this.selfsKept[i];
+    return this.evidence?.points.get(this.plan.framework.nodes[i]!.id)?.self;
+  }
+
+  /**
+   * Lets the unit's evidence go once it is scored: only its self-assessed points are kept (by
+   * node position). Nothing is released when explanations were kept (they read the evidence).
+   */
+  releaseEvidence(): void {
+    if (this.slots !== undefined || this.selfsKept !== undefined) return;
+    this.selfsKept = this.selfScores() ?? [];
+    this.evidence = undefined;
   }
 
   /** The slots for explanations, with every derived value computed (those left for later too). */
@@ -271,7 +319,7 @@ export class NodeView implements NodeResult {
     return this.indexCache;
   }
   get self(): Decimal | undefined {
-    return this.core.ev?.points.get(this.id)?.self;
+    return this.core.selfAt(this.position);
   }
   get selfDiff(): Decimal | undefined {
     const self = this.self;
@@ -402,4 +450,14 @@ function explanationOf(core: UnitCore, rule: RulePlan, id: string, deps: ExprDep
   };
   if (source !== undefined) e.source = source;
   return e;
+}
+
+/**
+ * Lets the evidence of every unit of `result` go (see {@link UnitCore.releaseEvidence}) so that
+ * a caller that drops its own reference to the evidence set frees it before writing the output:
+ * what a unit shows (numbers, statuses, self scores, diagnostics) is unchanged; `rescoreUnit`
+ * refuses its units. For the CLI, which writes a result once.
+ */
+export function releaseEvidence(result: ScoreResult): void {
+  for (const u of result.units) if (u instanceof UnitScore) u.core.releaseEvidence();
 }

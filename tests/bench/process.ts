@@ -13,6 +13,7 @@
  *   npm run bench -- --quick            1,000 units (and 5,000) — seconds
  *   … --no-build                        use dist/ as it is (default: rebuild it first)
  *   … --units=N --big=N --rounds=N      another workload
+ *   … --big-timeout=S                   stop each large run after S seconds (default 900), reported as not finished
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -31,6 +32,7 @@ const flag = (name: string, fallback: number) => Number(args.find((a) => a.start
 const UNITS = flag("units", quick ? 1_000 : 10_000);
 const BIG = flag("big", quick ? 5_000 : 100_000);
 const ROUNDS = flag("rounds", quick ? 3 : 5);
+const BIG_TIMEOUT = flag("big-timeout", 900);
 const node = process.execPath;
 const cli = join(root, "dist", "cli.js");
 
@@ -53,22 +55,33 @@ interface Run {
   readonly ms: number;
   /** Peak RSS in bytes. */
   readonly rss: number;
-  readonly status: number | null;
+  readonly status: number | null | "timeout";
   readonly stderrTail: string;
 }
 
-/** Runs `node ARGS` under /usr/bin/time -v, stdout to `out` (or discarded). */
-function run(argv: readonly string[], out?: string): Run {
+/**
+ * Runs `node ARGS` under /usr/bin/time -v, stdout to `out` (or discarded); with `timeout` (seconds)
+ * under coreutils' timeout, which kills it then (status "timeout"; its peak RSS is then unknown).
+ */
+function run(argv: readonly string[], out?: string, timeout?: number): Run {
   const timeFile = join(dir, "time.txt");
   const fd = out === undefined ? "ignore" : openSync(out, "w");
   const start = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-v", "-o", timeFile, node, ...argv], { stdio: ["ignore", fd, "pipe"], maxBuffer: 1 << 30 });
+  const command = timeout === undefined ? [node, ...argv] : ["timeout", "-s", "KILL", String(timeout), node, ...argv];
+  const r = spawnSync("/usr/bin/time", ["-v", "-o", timeFile, ...command], { stdio: ["ignore", fd, "pipe"], maxBuffer: 1 << 30 });
   const ms = performance.now() - start;
   if (typeof fd === "number") closeSync(fd);
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, "utf8"))?.[1] ?? Number.NaN);
   const stderr = r.stderr?.toString("utf8") ?? "";
-  const exit = /Exit status: (\d+)/.exec(readFileSync(timeFile, "utf8"));
-  return { ms, rss: rssKb * 1024, status: exit ? Number(exit[1]) : r.status, stderrTail: stderr.split("\n").filter(Boolean).slice(-2).join(" | ").slice(0, 300) };
+  const times = readFileSync(timeFile, "utf8");
+  const exit = /Exit status: (\d+)/.exec(times);
+  const killed = timeout !== undefined && /signal 9/.test(times);
+  return {
+    ms,
+    rss: killed ? Number.NaN : rssKb * 1024,
+    status: killed ? "timeout" : exit ? Number(exit[1]) : r.status,
+    stderrTail: stderr.split("\n").filter(Boolean).slice(-2).join(" | ").slice(0, 300),
+  };
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -111,6 +124,15 @@ for (const name of names) {
   );
 }
 const rss10 = { float: median(results.float.map((r) => r.rss)), csv: median(results.csv.map((r) => r.rss)), json: median(results.json.map((r) => r.rss)) };
+// The same JSON without whitespace: one run after the loop.
+const compactOut = join(dir, "par-index-compact.json");
+const compact = run([...jobs.json.argv, "--compact"], compactOut);
+const compactSame = ran(compact) && readFileSync(compactOut, "utf8") === JSON.stringify(JSON.parse(readFileSync(jobs.json.out, "utf8"))) + "\n";
+console.log(
+  `json --compact (one run) ${s(compact.ms)}, peak RSS ${mb(compact.rss)}, ${mb(statSync(compactOut).size)} against ${mb(statSync(jobs.json.out).size)} indented; ` +
+    `${compactSame ? "the same content" : "DIFFERENT content"} (JSON.stringify of the indented output)`,
+);
+rmSync(compactOut, { force: true });
 rmSync(jobs.json.out, { force: true });
 
 // ---- 2. Scale: BIG units, once each, default heap.
@@ -124,13 +146,18 @@ console.log(`\n## ${BIG.toLocaleString("en")} units (float program: JSON evidenc
 for (const name of names) {
   const argv = name === "float" ? jobs[name].argv.map((a) => (a === ev ? evBig : a)) : jobs[name].argv.flatMap((a) => (a === ev ? [bigInputs, "--points", bigPoints] : [a]));
   const out = join(dir, `big-${name}`);
-  const r0 = run(argv, out);
+  const r0 = run(argv, out, BIG_TIMEOUT);
   const bytes = ran(r0) ? statSync(out).size : 0;
-  const r = bytes === 0 ? { ...r0, status: -1 } : r0; // no output: failed whatever the exit status
+  const r = bytes === 0 && r0.status !== "timeout" ? { ...r0, status: -1 } : r0; // no output: failed whatever the exit status
   rmSync(out, { force: true });
   const perUnit = (r.rss - rss10[name]) / (BIG - UNITS);
   console.log(
-    `${name.padEnd(6)} ${ran(r) ? `${s(r.ms)}, peak RSS ${mb(r.rss)}, ~${Math.round(perUnit).toLocaleString("en")} bytes of RSS per extra unit, output ${mb(bytes)}` : `FAILED after ${s(r.ms)} (exit ${r.status}, peak RSS ${mb(r.rss)}): ${r.stderrTail}`}`,
+    `${name.padEnd(6)} ` +
+      (ran(r)
+        ? `${s(r.ms)}, peak RSS ${mb(r.rss)}, ~${Math.round(perUnit).toLocaleString("en")} bytes of RSS per extra unit, output ${mb(bytes)}`
+        : r.status === "timeout"
+          ? `DID NOT FINISH within ${BIG_TIMEOUT} s (--big-timeout): killed; peak RSS not measured`
+          : `FAILED after ${s(r.ms)} (exit ${r.status}, peak RSS ${mb(r.rss)}): ${r.stderrTail}`),
   );
 }
 for (const f of [evBig, bigInputs, bigPoints]) rmSync(f, { force: true });

@@ -46,6 +46,7 @@ const CASES: { code: Parameters<typeof usageError>[0]; argv: () => string[]; par
   { code: "usage-bad-choice", argv: () => ["score", ...DISTRICT, "--format", "pdf"], params: () => ({ option: "--format", value: "pdf", allowed: ["json", "table", "csv", "md", "xlsx"] }) },
   { code: "usage-option-needs", argv: () => ["score", "--framework", FW, "--survey", "frameworks/sipas-2023.yaml"], params: () => ({ option: "--survey", values: ["--responses R.csv", "--ratings K.csv"] }) },
   { code: "usage-xlsx-needs-out", argv: () => ["score", ...DISTRICT, "--format", "xlsx"], params: () => ({ option: "--format" }) },
+  { code: "usage-compact-json-only", argv: () => ["score", ...DISTRICT, "--format", "csv", "--compact"], params: () => ({ format: "csv" }) },
   { code: "usage-no-evidence", argv: () => ["score", "--framework", FW], params: () => ({}) },
   { code: "usage-no-files", argv: () => ["validate"], params: () => ({}) },
   { code: "usage-out-folder-missing", argv: () => ["score", ...DISTRICT, "--out", "missing-dir/x.json"], params: () => ({ out: "missing-dir/x.json", dir: resolve("missing-dir") }) },

@@ -66,6 +66,11 @@ export const cliMessages = defineMessages({
     message: (p: { option: string; values: readonly string[] }) => `${p.option} needs ${list(p.values, " or ")}: add it.`,
     vi: (p: { option: string; values: readonly string[] }) => `${p.option} cần có kèm ${list(p.values, " hoặc ")}: bổ sung tùy chọn đó.`,
   },
+  "usage-compact-json-only": {
+    severity: "error",
+    message: (p: { format: string }) => `--compact applies to --format json only, not ${p.format}. Leave out --compact.`,
+    vi: (p: { format: string }) => `--compact chỉ dùng với --format json, không dùng với ${p.format}. Bỏ --compact.`,
+  },
   "usage-xlsx-needs-out": {
     severity: "error",
     message: (p: { option: string }) => `${p.option} xlsx needs --out FILE.xlsx (a workbook is not printed).`,
