@@ -54,7 +54,42 @@ export function nfc(s: string): string {
   return /[^\u0000-\u02ff]/.test(s) ? s.normalize("NFC") : s;
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** True for an ASCII digit's char code. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The end of the longest JSON number (`-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?`) that
+ * starts at `start`, or -1 when none does (a lone `-`). Like the grammar read greedily:
+ * `01` ends after `0`, `1.` after `1`, `1e` after `1`.
+ */
+export function numberEnd(text: string, start: number): number {
+  let i = start;
+  if (text.charCodeAt(i) === 45) i++;
+  const first = text.charCodeAt(i);
+  if (first === 48) i++;
+  else if (first >= 49 && first <= 57) {
+    i++;
+    while (isDigit(text.charCodeAt(i))) i++;
+  } else return -1;
+  if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 101 || e === 69) {
+    let j = i + 1;
+    const sign = text.charCodeAt(j);
+    if (sign === 43 || sign === 45) j++;
+    if (isDigit(text.charCodeAt(j))) {
+      j++;
+      while (isDigit(text.charCodeAt(j))) j++;
+      i = j;
+    }
+  }
+  return i;
+}
 
 interface Frame {
   readonly container: Record<string, unknown> | unknown[];
@@ -179,14 +214,14 @@ export function parseJsonExact(text: string, maxDepth: number = MAX_JSON_DEPTH):
     }
     if (c === 34) return readString();
     if (c === 45 || (c >= 48 && c <= 57)) {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(text);
-      if (m === null) {
+      const end = numberEnd(text, i);
+      if (end < 0) {
         error = fail(`unexpected ${found()}`);
         return undefined;
       }
-      i += m[0].length;
-      return new JsonNumber(m[0]);
+      const start = i;
+      i = end;
+      return new JsonNumber(text.slice(start, end));
     }
     for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
       if (text.startsWith(word, i)) {
