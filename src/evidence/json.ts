@@ -12,7 +12,7 @@ import { type Decimal, isDecimal } from "../core/decimal.js";
 import type { Diagnostic, DocPath, Location } from "../diagnostics/index.js";
 import { didYouMean } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
-import { type DuplicateKey, JsonNumber, MAX_JSON_DEPTH, parseJsonExact } from "./json-parse.js";
+import { type DuplicateKey, JsonNumber, MAX_JSON_DEPTH, parseJsonExact, parseJsonFast } from "./json-parse.js";
 import { locateJsonPaths, pathKey } from "./json-positions.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, type MutableUnit, PartBuilder, pointsEntry } from "./part.js";
@@ -145,8 +145,7 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
       reportDuplicates(b, options, inputs, [...unitPath, "inputs"], () => 1, (key) => ({ unit: code, input: key }));
       let unit: MutableUnit | undefined;
       const fast = evidenceFastPaths();
-      // A null-prototype object: `for in` gives its own keys, in the order of Object.keys.
-      for (const name in inputs) {
+      for (const name of Object.keys(inputs)) {
         const raw = inputs[name];
         if (!known) {
           b.rejectRow();
@@ -338,7 +337,7 @@ export function readUnitsJson(data: unknown, options: { file?: string; duplicate
 export function readJsonText(text: string, schema: EvidenceSchema, options: JsonReadOptions = {}): EvidencePart {
   expectTextOrBytes("readJsonText(text, schema, options)", "text", text);
   expectSchema("readJsonText(text, schema, options)", "schema", schema);
-  const parsed = parseJsonExact(text);
+  const parsed = (evidenceFastPaths() ? parseJsonFast(text) : undefined) ?? parseJsonExact(text);
   if (!parsed.ok) {
     const b = builder(schema, options);
     const pos = { line: parsed.line, column: parsed.column };

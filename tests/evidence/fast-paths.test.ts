@@ -11,7 +11,7 @@ import { Dec, isDecimal } from "../../src/core/decimal.js";
 import { formatValue, isCalendarDate, type Value } from "../../src/core/value.js";
 import { setEvidenceFastPaths } from "../../src/evidence/fast-switch.js";
 import { readEvidenceJson, readJsonText } from "../../src/evidence/json.js";
-import { numberEnd, parseJsonExact } from "../../src/evidence/json-parse.js";
+import { JsonNumber, numberEnd, parseJsonExact, parseJsonFast } from "../../src/evidence/json-parse.js";
 import { locateJsonPaths, pathKey, type TextPosition } from "../../src/evidence/json-positions.js";
 import type { EvidencePart } from "../../src/evidence/part.js";
 import { createEvidenceReader, readEvidenceCsv } from "../../src/evidence/reader.js";
@@ -247,6 +247,32 @@ describe("JSON numbers and positions", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("JSON.parse is taken only when it gives the exact parser's document (numbers as written, no repeated key, NFC)", () => {
+    const plain = (v: unknown): unknown =>
+      v instanceof JsonNumber ? `n:${v.text}` : typeof v === "number" ? `n:${String(v)}` : Array.isArray(v) ? v.map(plain)
+        : typeof v === "object" && v !== null ? Object.keys(v).map((k) => [k, plain((v as Record<string, unknown>)[k])]) : v;
+    const texts = fc.oneof(
+      jsonArb,
+      fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
+      fc.constantFrom('{"a":1,"a":2}', '{"a":1.50}', '{"a":-0}', '{"a":1e400}', '{"a":"o\u0301"}', '{"a":"ó"}', "[".repeat(70) + "]".repeat(70), '﻿{"a":[1,2.5,-3]}', '{"a":0.0000001}', '{"a":1', '{"__proto__":{"x":1}}'),
+    );
+    let taken = 0;
+    fc.assert(
+      fc.property(texts, (text) => {
+        const fast = parseJsonFast(text);
+        const exact = parseJsonExact(text);
+        if (fast === undefined) return;
+        taken++;
+        expect(exact.ok).toBe(true);
+        if (!exact.ok) return;
+        expect(exact.duplicates.size).toBe(0);
+        expect(plain(fast.value)).toEqual(plain(exact.value));
+      }),
+      { numRuns: 500 },
+    );
+    expect(taken).toBeGreaterThan(50);
   });
 
   it("positions of wanted paths are those a full walk finds", () => {
