@@ -17,7 +17,7 @@ import { locateJsonPaths, pathKey } from "./json-positions.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, type MutableUnit, PartBuilder, pointsEntry } from "./part.js";
 import type { EvidenceSchema } from "./schema.js";
-import { scaledNumber, scaledNumberScale, valueFromJson } from "./values.js";
+import { scaledInteger, scaledNumber, scaledNumberScale, valueFromJson } from "./values.js";
 import { JsonEntry } from "./entries.js";
 import { evidenceFastPaths } from "./fast-switch.js";
 
@@ -226,6 +226,10 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
  * undefined when the slow path must read it (and report what it finds).
  */
 function fastEntry(raw: unknown, plan: InputPlan, row: number, file: string | undefined, unit: string): JsonEntry | undefined {
+  if (typeof raw === "number") {
+    const scaled = scaledInteger(raw, plan);
+    if (scaled === scaled) return new JsonEntry(scaled, 0, row, file, unit, plan.name);
+  }
   const text = raw instanceof JsonNumber ? raw.text : typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw : undefined;
   if (text !== undefined) {
     const scaled = scaledNumber(text, 0, text.length, DOT, plan);

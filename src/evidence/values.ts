@@ -272,6 +272,25 @@ export function scaledNumber(text: string, start: number, end: number, mark: num
     if (scaled === 0) return Number.NaN;
     scaled = -scaled;
   }
+  return acceptScaled(scaled, scale, plan);
+}
+
+/**
+ * {@link scaledNumber} for a JavaScript number (JSON read by `JSON.parse`): an integer
+ * below 10^15 in size is its own scaled value (its shortest text is its digits); any
+ * other number returns NaN and is read from its text.
+ */
+export function scaledInteger(n: number, plan: InputPlan): number {
+  const type = plan.type;
+  if (type !== "number" && type !== "integer" && type !== "ratio" && type !== "percent") return Number.NaN;
+  if (!Number.isInteger(n) || n >= 1e15 || n <= -1e15) return Number.NaN;
+  // -0 reads as "0" (its String), so as 0.
+  return acceptScaled(n + 0, 0, plan);
+}
+
+/** The checks of {@link parseNumeric} on a scaled integer: its value, or NaN to leave it to the slow path. */
+function acceptScaled(scaled: number, scale: number, plan: InputPlan): number {
+  const type = plan.type;
   const unit = POW10[scale] as number;
   if (type === "integer") {
     if (scale > 0) return Number.NaN;
