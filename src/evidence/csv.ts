@@ -10,6 +10,11 @@ import { parseCsvRecords, type CsvRecordError } from "../core/csv-records.js";
 export type Delimiter = "," | ";";
 
 export interface CsvSink {
+  /**
+   * Optional fast path: one record without quotes, `buf[start, end)` (no line break),
+   * taken whole when it returns true; on false the record is split and given to `record`.
+   */
+  line?(buf: string, start: number, end: number, line: number): boolean;
   /** One record: its cells (untrimmed) and the 1-based line it starts on. */
   record(cells: string[], line: number): void;
   /** A record whose quoting is malformed; `column` is the 1-based cell number. */
@@ -118,7 +123,7 @@ export class CsvSplitter {
       if (nextCr < pos) nextCr = indexOr(buf, "\r", pos, len);
       if (nextQuote >= nl && (nextCr >= nl || nextCr === nl - 1)) {
         const end = nextCr === nl - 1 ? nl - 1 : nl;
-        this.sink.record(splitCells(buf, pos, end, delim), this.line);
+        if (this.sink.line === undefined || !this.sink.line(buf, pos, end, this.line)) this.sink.record(splitCells(buf, pos, end, delim), this.line);
         this.line++;
         pos = nl + 1;
         continue;

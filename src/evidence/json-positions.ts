@@ -3,6 +3,8 @@
  * valid), so JSON diagnostics can point into the file. Object members are located
  * at their key, array elements at their first character.
  */
+import { nfc } from "./json-parse.js";
+
 export interface TextPosition {
   readonly line: number;
   readonly column: number;
@@ -15,15 +17,55 @@ export function pathKey(path: readonly (string | number)[]): string {
 
 const MAX_DEPTH = 200;
 
+/** The wanted paths as a tree: each node is a path prefix; `key` is set when the prefix itself is wanted. */
+interface WantedNode {
+  key: string | undefined;
+  readonly children: Map<string | number, WantedNode>;
+}
+
+function wantedTree(wanted: ReadonlySet<string>): WantedNode {
+  const root: WantedNode = { key: undefined, children: new Map() };
+  for (const k of wanted) {
+    let path: unknown;
+    try {
+      path = JSON.parse(k);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(path)) continue;
+    let node = root;
+    for (const step of path as unknown[]) {
+      if (typeof step !== "string" && typeof step !== "number") break;
+      let child = node.children.get(step);
+      if (child === undefined) node.children.set(step, (child = { key: undefined, children: new Map() }));
+      node = child;
+    }
+    node.key = k;
+  }
+  return root;
+}
+
+/**
+ * The line and column of each wanted path ({@link pathKey}) found in `text`. Only the
+ * branches that lead to a wanted path are read key by key; the rest is skipped, and the walk
+ * stops as soon as every wanted path has been found.
+ */
 export function locateJsonPaths(text: string, wanted: ReadonlySet<string>): Map<string, TextPosition> {
   const found = new Map<string, TextPosition>();
   if (wanted.size === 0) return found;
+  const tree = wantedTree(wanted);
   let i = 0;
   let line = 1;
   let lineStart = 0;
   const n = text.length;
 
   const here = (): TextPosition => ({ line, column: i - lineStart + 1 });
+  const mark = (node: WantedNode | undefined): void => {
+    if (node?.key !== undefined && !found.has(node.key)) {
+      found.set(node.key, here());
+      if (found.size >= wanted.size) i = n; // every path found: stop
+    }
+  };
   const skipSpace = (): void => {
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -34,34 +76,62 @@ export function locateJsonPaths(text: string, wanted: ReadonlySet<string>): Map<
       i++;
     }
   };
-  const readString = (): string => {
-    const start = i;
+  /** Moves past a string at `i` (on its quote); returns where its text ends (before the closing quote). */
+  const skipString = (): number => {
     i++; // opening quote
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 92) i += 2;
       else if (c === 34) {
         i++;
-        break;
+        return i - 1;
       } else i++;
     }
+    return i;
+  };
+  const readString = (): string => {
+    const start = i;
+    const end = skipString();
     try {
-      return JSON.parse(text.slice(start, i)) as string;
+      return nfc(JSON.parse(text.slice(start, i)) as string);
     } catch {
-      return text.slice(start + 1, i - 1);
+      return text.slice(start + 1, end);
     }
   };
-  const skipScalar = (): void => {
+  /** Moves past one value of no interest (any depth, without recursion). */
+  const skipValue = (): void => {
+    let depth = 0;
     while (i < n) {
-      const c = text[i];
-      if (c === "," || c === "}" || c === "]" || c === " " || c === "\n" || c === "\r" || c === "\t") return;
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        skipString();
+        if (depth === 0) return;
+        continue;
+      }
+      if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) {
+        if (depth === 0) return; // the end of the enclosing container
+        depth--;
+        if (depth === 0) {
+          i++;
+          return;
+        }
+      } else if (depth === 0 && (c === 44 || c === 32 || c === 10 || c === 13 || c === 9)) return;
+      else if (c === 10) {
+        line++;
+        lineStart = i + 1;
+      }
       i++;
     }
   };
-  const value = (path: (string | number)[], depth: number): void => {
+  const value = (node: WantedNode | undefined, depth: number): void => {
     skipSpace();
     if (depth > MAX_DEPTH) {
       i = n;
+      return;
+    }
+    if (node === undefined || node.children.size === 0) {
+      skipValue();
       return;
     }
     const c = text[i];
@@ -69,6 +139,7 @@ export function locateJsonPaths(text: string, wanted: ReadonlySet<string>): Map<
       i++;
       for (;;) {
         skipSpace();
+        if (i >= n) return;
         if (text[i] === "}") {
           i++;
           return;
@@ -82,14 +153,17 @@ export function locateJsonPaths(text: string, wanted: ReadonlySet<string>): Map<
           return;
         }
         const at = here();
-        const key = readString();
-        path.push(key);
-        const k = pathKey(path);
-        if (wanted.has(k) && !found.has(k)) found.set(k, at);
+        const child = node.children.get(readString());
+        if (child?.key !== undefined && !found.has(child.key)) {
+          found.set(child.key, at);
+          if (found.size >= wanted.size) {
+            i = n;
+            return;
+          }
+        }
         skipSpace();
         if (text[i] === ":") i++;
-        value(path, depth + 1);
-        path.pop();
+        value(child, depth + 1);
         if (i >= n) return;
       }
     } else if (c === "[") {
@@ -97,6 +171,7 @@ export function locateJsonPaths(text: string, wanted: ReadonlySet<string>): Map<
       let index = 0;
       for (;;) {
         skipSpace();
+        if (i >= n) return;
         if (text[i] === "]") {
           i++;
           return;
@@ -105,20 +180,16 @@ export function locateJsonPaths(text: string, wanted: ReadonlySet<string>): Map<
           i++;
           continue;
         }
+        const child = node.children.get(index++);
+        mark(child);
         if (i >= n) return;
-        path.push(index++);
-        const k = pathKey(path);
-        if (wanted.has(k) && !found.has(k)) found.set(k, here());
-        value(path, depth + 1);
-        path.pop();
+        value(child, depth + 1);
       }
-    } else if (c === '"') readString();
-    else skipScalar();
+    } else skipValue();
   };
-  const root: (string | number)[] = [];
   skipSpace();
-  if (wanted.has(pathKey(root))) found.set(pathKey(root), here());
-  value(root, 0);
+  mark(tree);
+  if (i < n) value(tree, 0);
   return found;
 }
 

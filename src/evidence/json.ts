@@ -12,12 +12,14 @@ import { type Decimal, isDecimal } from "../core/decimal.js";
 import type { Diagnostic, DocPath, Location } from "../diagnostics/index.js";
 import { didYouMean } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
-import { type DuplicateKey, JsonNumber, MAX_JSON_DEPTH, parseJsonExact } from "./json-parse.js";
+import { type DuplicateKey, JsonNumber, MAX_JSON_DEPTH, parseJsonExact, parseJsonFast } from "./json-parse.js";
 import { locateJsonPaths, pathKey } from "./json-positions.js";
 import type { UnitInfo } from "./model.js";
-import { type EvidenceFileKind, type EvidencePart, PartBuilder, pointsEntry } from "./part.js";
+import { type EvidenceFileKind, type EvidencePart, type MutableUnit, PartBuilder, pointsEntry } from "./part.js";
 import type { EvidenceSchema } from "./schema.js";
-import { valueFromJson } from "./values.js";
+import { scaledInteger, scaledNumber, scaledNumberScale, valueFromJson } from "./values.js";
+import { JsonEntry } from "./entries.js";
+import { evidenceFastPaths } from "./fast-switch.js";
 
 export interface JsonReadOptions {
   readonly file?: string;
@@ -141,18 +143,33 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
       b.endRow(row);
     } else if (inputs !== undefined) {
       reportDuplicates(b, options, inputs, [...unitPath, "inputs"], () => 1, (key) => ({ unit: code, input: key }));
-      for (const [name, raw] of Object.entries(inputs)) {
-        const path = [...unitPath, "inputs", name];
+      let unit: MutableUnit | undefined;
+      const fast = evidenceFastPaths();
+      for (const name of Object.keys(inputs)) {
+        const raw = inputs[name];
         if (!known) {
           b.rejectRow();
           continue;
         }
+        // The fast path: a known input with a value its type accepts; no location is built.
+        const fastPlan = fast ? b.schema.inputs.get(name) : undefined;
+        if (fastPlan !== undefined) {
+          unit ??= b.unit(code);
+          if (!unit.inputs.has(fastPlan.name)) {
+            const entry = fastEntry(raw, fastPlan, b.rowsRead + 1, options.file, unit.code);
+            if (entry !== undefined) {
+              b.addRowInput(unit, fastPlan.name, entry);
+              continue;
+            }
+          }
+        }
+        const path = [...unitPath, "inputs", name];
         const row = b.beginRow();
-        const plan = b.lookupInput(name, where(path, { unit: code }));
+        const plan = b.lookupInput(name, () => where(path, { unit: code }));
         if (plan !== undefined) {
           const result = valueFromJson(raw, plan);
           if (!result.ok) b.reportValue(result, where(path, { unit: code, input: name }));
-          else b.addInput(code, name, { value: result.value, where: fileWhere(options, path), row });
+          else b.addInput(code, name, new JsonEntry(result.value, 0, row, options.file, b.unit(code).code, plan.name));
         }
         b.endRow(row, code);
       }
@@ -202,6 +219,27 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
   }
   return b.finish("evidence-json");
 }
+
+/**
+ * An input entry for a JSON value when the slow path would store it without a word
+ * (numbers of at most 15 digits by {@link scaledNumber}, else {@link valueFromJson});
+ * undefined when the slow path must read it (and report what it finds).
+ */
+function fastEntry(raw: unknown, plan: InputPlan, row: number, file: string | undefined, unit: string): JsonEntry | undefined {
+  if (typeof raw === "number") {
+    const scaled = scaledInteger(raw, plan);
+    if (scaled === scaled) return new JsonEntry(scaled, 0, row, file, unit, plan.name);
+  }
+  const text = raw instanceof JsonNumber ? raw.text : typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw : undefined;
+  if (text !== undefined) {
+    const scaled = scaledNumber(text, 0, text.length, DOT, plan);
+    if (scaled === scaled) return new JsonEntry(scaled, scaledNumberScale(), row, file, unit, plan.name);
+  }
+  const result = valueFromJson(raw, plan);
+  return result.ok ? new JsonEntry(result.value, 0, row, file, unit, plan.name) : undefined;
+}
+
+const DOT = 46;
 
 function jsonPoints(b: PartBuilder, raw: unknown, path: DocPath, unit: string, criterion: string): Decimal | undefined {
   if (raw === undefined || raw === null) return undefined;
@@ -303,7 +341,7 @@ export function readUnitsJson(data: unknown, options: { file?: string; duplicate
 export function readJsonText(text: string, schema: EvidenceSchema, options: JsonReadOptions = {}): EvidencePart {
   expectTextOrBytes("readJsonText(text, schema, options)", "text", text);
   expectSchema("readJsonText(text, schema, options)", "schema", schema);
-  const parsed = parseJsonExact(text);
+  const parsed = (evidenceFastPaths() ? parseJsonFast(text) : undefined) ?? parseJsonExact(text);
   if (!parsed.ok) {
     const b = builder(schema, options);
     const pos = { line: parsed.line, column: parsed.column };

@@ -31,7 +31,14 @@ export interface PointsEntry {
 export interface InputEntry {
   readonly value: Value;
   readonly where?: Location;
-  readonly note?: string;
+  readonly note?: string | undefined;
+  /**
+   * When present, the value is a number equal to exactly `scaled × 10^-scale` (`scaled` a safe
+   * integer of at most 15 digits, `scale` 0 to 15): the same number as `value`, for integer
+   * arithmetic without building a Decimal. Absent for other values and other numbers.
+   */
+  readonly scaled?: number | undefined;
+  readonly scale?: number | undefined;
 }
 
 export interface UnitEvidence {

@@ -57,7 +57,7 @@ export interface EvidencePart {
   readonly checkedUnits: boolean;
 }
 
-interface MutableUnit {
+export interface MutableUnit {
   readonly code: string;
   readonly inputs: Map<string, PartInputEntry>;
   readonly points: Map<string, PartPointsEntry>;
@@ -229,6 +229,22 @@ export class PartBuilder {
       unit: code,
     });
     return false;
+  }
+
+  /** True when `code` may be used (no registry, or a unit of it): {@link checkUnit} without reporting. */
+  knowsUnit(code: string): boolean {
+    return this.knownUnits === undefined || this.knownUnits.has(code);
+  }
+
+  /**
+   * A whole row used at once (the readers' fast paths): one input of `unit` that it does not
+   * have yet in this file. The same counts as beginRow, addInput and endRow would make.
+   */
+  addRowInput(unit: MutableUnit, name: string, entry: PartInputEntry): void {
+    this.rowsRead++;
+    this.rowsUsed++;
+    unit.usedRows++;
+    unit.inputs.set(name, entry);
   }
 
   get checksUnits(): boolean {

@@ -5,17 +5,19 @@
  */
 import { expectOptions, expectSchema, expectTextOrBytes } from "../core/args.js";
 import { type Decimal, isDecimal } from "../core/decimal.js";
-import { MISSING } from "../core/value.js";
+import { MISSING, type Value } from "../core/value.js";
 import type { Location } from "../diagnostics/index.js";
 import { didYouMean } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
 import { type CsvSink, CsvSplitter, type Delimiter, MAX_LINE_CHARS } from "./csv.js";
 import type { Locale } from "./locale.js";
 import type { UnitInfo } from "./model.js";
-import { type EvidenceFileKind, type EvidencePart, PartBuilder, type PartInputEntry, pointsEntry } from "./part.js";
+import { type EvidenceFileKind, type EvidencePart, PartBuilder, pointsEntry } from "./part.js";
 import type { EvidenceSchema } from "./schema.js";
 import { nfc } from "./json-parse.js";
-import { detach, parseValue } from "./values.js";
+import { decimalMark, detach, parseValue, scaledNumber, scaledNumberScale } from "./values.js";
+import { CellEntry, CellPlace } from "./entries.js";
+import { evidenceFastPaths } from "./fast-switch.js";
 
 export interface ReadProgress {
   /** Data rows read so far. */
@@ -167,7 +169,17 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
     return false;
   };
 
+  /** The fast path for the current kind of rows (long form only), or undefined. */
+  let fastLine: ((buf: string, start: number, end: number, line: number) => boolean) | undefined;
   const sink: CsvSink = {
+      line(buf, start, end, line) {
+        if (fastLine === undefined || !fastLine(buf, start, end, line)) return false;
+        if (onProgress !== undefined && b.rowsRead >= nextProgress) {
+          nextProgress += progressEvery;
+          onProgress({ rows: b.rowsRead, bytes });
+        }
+        return true;
+      },
       record(cells, line) {
         if (isBlank(cells)) return;
         if (longCell(cells, line)) return;
@@ -332,6 +344,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         }
       }
       handler = longRows(unitColumn, col("input"), col("value"), col("note"));
+      if (evidenceFastPaths()) fastLine = longFast(unitColumn, col("input"), col("value"), col("note"));
       return;
     }
     if (!expected("inputs-wide")) return;
@@ -426,6 +439,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   }
 
   function longRows(unitCol: number, inputCol: number, valueCol: number, noteCol: number): RowHandler {
+    const place = new CellPlace(file, sheet, valueCol + 1 + offset);
     return (cells, line) => {
       const row = b.beginRow();
       const unit = unitCell(cells, unitCol, line);
@@ -436,10 +450,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         if (!result.ok) b.reportValue(result, { ...withUnit(at(line, valueCol + 1), unit), input: plan.name });
         else if (unit !== undefined && !b.rowHasError && !(options.blankPointsAreMissing && result.value === MISSING)) {
           const note = optionalCell(cells, noteCol);
-          const where = at(line, valueCol + 1);
-          const entry: PartInputEntry = note === undefined ? { value: result.value, where, row } : { value: result.value, where, row, note: detach(note) };
           // The plan's name, not the cell: a cell is a slice of the read chunk.
-          b.addInput(unit, plan.name, entry);
+          b.addInput(unit, plan.name, new CellEntry(result.value, 0, row, line, place, note === undefined ? undefined : detach(note)));
         }
       }
       b.endRow(row, unit);
@@ -447,10 +459,12 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   }
 
   function wideRows(unitCol: number, columns: readonly { index: number; plan: InputPlan }[]): RowHandler {
+    const places = columns.map(({ index }) => new CellPlace(file, sheet, index + 1 + offset));
     return (cells, line) => {
       const row = b.beginRow();
       const unit = unitCell(cells, unitCol, line);
-      for (const { index, plan } of columns) {
+      for (let c = 0; c < columns.length; c++) {
+        const { index, plan } = columns[c]!;
         const where = at(line, index + 1);
         const result = valueAt(cells, index, plan);
         if (!result.ok) {
@@ -459,9 +473,91 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         }
         // An empty cell in wide form says nothing (the input is simply not given here).
         if (unit === undefined || result.value === MISSING) continue;
-        b.addInput(unit, plan.name, { value: result.value, where, row });
+        b.addInput(unit, plan.name, new CellEntry(result.value, 0, row, line, places[c]!, undefined));
       }
       b.endRow(row, unit);
+    };
+  }
+
+  /**
+   * The long-form fast path: one unquoted line read straight from the buffer, without
+   * splitting it into an array or building a location. It takes only a line that the
+   * slow path (longRows) would use whole, with no problem to report: exactly `width`
+   * cells, none over-long; unit, input and value cells without surrounding whitespace;
+   * a unit allowed here; a known input not yet given for the unit in this file; a value
+   * its type accepts. Anything else returns false before any effect, and the line goes
+   * through the slow path, which reports what it finds. Same values, rows and counts.
+   */
+  function longFast(unitCol: number, inputCol: number, valueCol: number, noteCol: number): (buf: string, start: number, end: number, line: number) => boolean {
+    if (options.blankPointsAreMissing === true) return () => false;
+    const place = new CellPlace(file, sheet, valueCol + 1 + offset);
+    const delim = splitter.delimiter ?? ",";
+    const mark = decimalMark(locale);
+    const starts = new Int32Array(width);
+    const ends = new Int32Array(width);
+    // Input names that are NFC already (the slow path looks up the NFC form of the cell).
+    const plans = new Map<string, InputPlan>();
+    for (const [name, plan] of schema.inputs) if (nfc(name) === name) plans.set(name, plan);
+    let lastRaw = "";
+    let lastUnit: ReturnType<PartBuilder["unit"]> | undefined;
+    /** True when the cell has a character and no whitespace at either end (so trim() keeps it). */
+    const bare = (buf: string, i: number): boolean => {
+      const s = starts[i]!;
+      const e = ends[i]!;
+      if (e <= s) return false;
+      const first = buf.charCodeAt(s);
+      const last = buf.charCodeAt(e - 1);
+      return first > 32 && first < 127 && last > 32 && last < 127;
+    };
+    return (buf, start, end, line) => {
+      // Cut the cells.
+      let n = 0;
+      let from = start;
+      for (;;) {
+        if (n >= width) return false;
+        const at = buf.indexOf(delim, from);
+        starts[n] = from;
+        if (at < 0 || at >= end) {
+          ends[n++] = end;
+          break;
+        }
+        ends[n++] = at;
+        from = at + 1;
+      }
+      if (n !== width) return false;
+      for (let i = 0; i < n; i++) if (ends[i]! - starts[i]! > maxCell) return false;
+      if (!bare(buf, unitCol) || !bare(buf, inputCol) || !bare(buf, valueCol)) return false;
+      // The unit: the same raw cell as the last line's gives the same unit.
+      const us = starts[unitCol]!;
+      const ue = ends[unitCol]!;
+      let u = lastUnit;
+      if (u === undefined || ue - us !== lastRaw.length || !buf.startsWith(lastRaw, us)) {
+        const raw = buf.slice(us, ue);
+        const code = nfc(raw);
+        if (!b.knowsUnit(code)) return false;
+        u = b.unit(code);
+        lastRaw = u.code === raw ? u.code : detach(raw);
+        lastUnit = u;
+      }
+      const plan = plans.get(buf.slice(starts[inputCol]!, ends[inputCol]!));
+      if (plan === undefined || u.inputs.has(plan.name)) return false;
+      const vs = starts[valueCol]!;
+      const ve = ends[valueCol]!;
+      let value: Value | number = scaledNumber(buf, vs, ve, mark, plan);
+      let scale = 0;
+      if (value === value) scale = scaledNumberScale();
+      else {
+        const result = parseValue(buf.slice(vs, ve), plan, locale);
+        if (!result.ok) return false;
+        value = result.value;
+      }
+      let note: string | undefined;
+      if (noteCol >= 0) {
+        const t = buf.slice(starts[noteCol]!, ends[noteCol]!).trim();
+        if (t !== "") note = detach(nfc(t));
+      }
+      b.addRowInput(u, plan.name, new CellEntry(value, scale, b.rowsRead + 1, line, place, note));
+      return true;
     };
   }
 

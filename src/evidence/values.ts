@@ -197,6 +197,136 @@ function enumValue(t: string, input: InputPlan): ValueResult {
   return { ok: false, code: "evidence-enum-value", params };
 }
 
+/** 10^k for k = 0..15, exact as doubles. */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const DIGIT_0 = 48;
+const MINUS = 45;
+
+/** The scale (decimal places) of the last number read by {@link scaledNumber}. */
+let lastScale = 0;
+
+/** The scale of the last number {@link scaledNumber} read (its result is `value × 10^scale`). */
+export function scaledNumberScale(): number {
+  return lastScale;
+}
+
+/** An input's own bounds as integers (undefined: no bound; NaN: a bound the fast path leaves to Decimals). */
+interface IntBounds {
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+}
+const BOUNDS = new WeakMap<InputPlan, IntBounds>();
+
+function intBound(d: Decimal | undefined): number | undefined {
+  if (d === undefined) return undefined;
+  return d.isInteger() && d.abs().lte(1e15) ? d.toNumber() : Number.NaN;
+}
+
+function boundsOf(plan: InputPlan): IntBounds {
+  let b = BOUNDS.get(plan);
+  if (b === undefined) BOUNDS.set(plan, (b = { min: intBound(plan.min), max: intBound(plan.max) }));
+  return b;
+}
+
+/**
+ * The fast path of {@link parseValue} for the common numeric cell: `text[start, end)` is
+ * `-?DIGITS` or `-?DIGITS<mark>DIGITS` (`mark` the char code of the locale's decimal mark)
+ * with at most 15 digits, and `plan` (a number, integer, ratio or percent input) accepts it
+ * as it is. Returns the value as a scaled integer (value × 10^scale, the scale in
+ * {@link scaledNumberScale}), exactly the value the slow path reads; or NaN whenever
+ * anything else holds (other shapes, a sign `+`, `-0`, a bound crossed, a bound that is not
+ * an integer): the slow path then decides, and words every problem.
+ */
+export function scaledNumber(text: string, start: number, end: number, mark: number, plan: InputPlan): number {
+  const type = plan.type;
+  if (type !== "number" && type !== "integer" && type !== "ratio" && type !== "percent") return Number.NaN;
+  let i = start;
+  const negative = text.charCodeAt(i) === MINUS;
+  if (negative) i++;
+  let scaled = 0;
+  let digits = 0;
+  let scale = 0;
+  let c = text.charCodeAt(i) - DIGIT_0;
+  if (!(c >= 0 && c <= 9)) return Number.NaN;
+  for (; i < end; i++) {
+    c = text.charCodeAt(i) - DIGIT_0;
+    if (c >= 0 && c <= 9) {
+      scaled = scaled * 10 + c;
+      digits++;
+    } else break;
+  }
+  if (i < end) {
+    if (text.charCodeAt(i) !== mark || i + 1 >= end) return Number.NaN;
+    const from = ++i;
+    for (; i < end; i++) {
+      c = text.charCodeAt(i) - DIGIT_0;
+      if (c >= 0 && c <= 9) {
+        scaled = scaled * 10 + c;
+        digits++;
+      } else return Number.NaN;
+    }
+    scale = end - from;
+  }
+  if (digits > 15) return Number.NaN;
+  if (negative) {
+    if (scaled === 0) return Number.NaN;
+    scaled = -scaled;
+  }
+  return acceptScaled(scaled, scale, plan);
+}
+
+/**
+ * {@link scaledNumber} for a JavaScript number (JSON read by `JSON.parse`): an integer
+ * below 10^15 in size is its own scaled value (its shortest text is its digits); any
+ * other number returns NaN and is read from its text.
+ */
+export function scaledInteger(n: number, plan: InputPlan): number {
+  const type = plan.type;
+  if (type !== "number" && type !== "integer" && type !== "ratio" && type !== "percent") return Number.NaN;
+  if (!Number.isInteger(n) || n >= 1e15 || n <= -1e15) return Number.NaN;
+  // -0 reads as "0" (its String), so as 0.
+  return acceptScaled(n + 0, 0, plan);
+}
+
+/** The checks of {@link parseNumeric} on a scaled integer: its value, or NaN to leave it to the slow path. */
+function acceptScaled(scaled: number, scale: number, plan: InputPlan): number {
+  const type = plan.type;
+  const unit = POW10[scale] as number;
+  if (type === "integer") {
+    if (scale > 0) return Number.NaN;
+  } else if (type === "ratio") {
+    if (scaled < 0 || scaled > unit) return Number.NaN;
+  } else if (type === "percent") {
+    if (scaled < 0 || scaled > 100 * unit) return Number.NaN;
+  }
+  if (plan.min !== undefined || plan.max !== undefined) {
+    const { min, max } = boundsOf(plan);
+    if (min !== undefined) {
+      const m = min * unit;
+      if (!Number.isSafeInteger(m) || scaled < m) return Number.NaN;
+    }
+    if (max !== undefined) {
+      const m = max * unit;
+      if (!Number.isSafeInteger(m) || scaled > m) return Number.NaN;
+    }
+  }
+  lastScale = scale;
+  return scaled;
+}
+
+/** The exact decimal `scaled × 10^-scale` (as `new Dec` reads the same number's text). */
+export function decimalOfScaled(scaled: number, scale: number): Decimal {
+  return scale === 0 ? new Dec(scaled) : new Dec(`${scaled}e-${scale}`);
+}
+
+const DOT = 46;
+const COMMA = 44;
+
+/** The decimal mark of a locale, as a char code. */
+export function decimalMark(locale: Locale): number {
+  return locale === "vi" ? COMMA : DOT;
+}
+
 /** Largest decimal exponent (either sign) of a JSON number read; beyond it the number is refused, never expanded. */
 export const MAX_JSON_EXPONENT = 100;
 
