@@ -7,16 +7,22 @@ import { emit, FORMATS, printDiagnostics, progressReporter } from "../output.js"
 import { PROGRESS } from "../scoring.js";
 
 export const sipasHelp: Help = {
-  en: `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--out FILE]
+  en: `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--locale vi|en] [--out FILE]
 
 Computes SIPAS satisfaction indices per unit and for all units: items (with 95%
 Wilson intervals), elements, groups and overall, by the survey's declared
-aggregation. Exit 1 when a file has errors (the JSON still lists them).`,
-  vi: `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--out TỆP]
+aggregation. Exit 1 when a file has errors (the JSON still lists them).
+
+  --locale vi|en       numbers as written in Vietnam (decimal comma; CSV with ";" and a BOM) or
+                       in English; without it, tables follow --lang and CSV is en`,
+  vi: `par-index sipas --survey S.yaml --responses R.csv [--responses R2.csv ...] [--ratings K.csv ...] [--format json|table|csv|md] [--locale vi|en] [--out TỆP]
 
 Tính Chỉ số hài lòng SIPAS của từng đơn vị và chung cho mọi đơn vị: từng câu hỏi (kèm
 khoảng tin cậy Wilson 95%), từng yếu tố, từng nhóm và chỉ số chung, theo cách tổng hợp
-khai báo trong phiếu khảo sát. Mã thoát 1 khi có tệp bị lỗi (JSON vẫn liệt kê các lỗi).`,
+khai báo trong phiếu khảo sát. Mã thoát 1 khi có tệp bị lỗi (JSON vẫn liệt kê các lỗi).
+
+  --locale vi|en       số viết theo cách Việt Nam (dấu phẩy thập phân; CSV dùng ";" và BOM) hoặc
+                       theo cách tiếng Anh; không có tùy chọn này, bảng theo --lang, CSV theo en`,
 };
 
 export async function sipasCommand(argv: readonly string[], io: CliIo): Promise<number> {
