@@ -62,9 +62,12 @@ export function loadYaml(text: string, filename?: string, limits: YamlLimits = {
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: "1.2", merge: false }) as Document;
   } catch (error) {
-    // The prescan bounds nesting; this is the last guard (a stack overflow inside the parser).
-    diagnostics.push(diag("yaml-too-deep", { limit: maxDepth }, { ...(file !== undefined && { file }), line: 1, column: 1 }));
-    void error;
+    // The prescan bounds nesting; this is the last guard: a stack overflow inside the parser is
+    // too deep, anything else the parser throws is worded as a syntax problem, not hidden.
+    const start = { ...(file !== undefined && { file }), line: 1, column: 1 };
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RangeError && /call stack/i.test(message)) diagnostics.push(diag("yaml-too-deep", { limit: maxDepth }, start));
+    else diagnostics.push(diag("yaml-syntax", { detail: firstLine(message) }, start));
     return { value: undefined, positions: new PositionIndex(file), diagnostics };
   }
   const at = (offset: number) => {
