@@ -13,7 +13,8 @@ import { UnitScore } from "./unit.js";
 const STATUS: readonly NodeStatus[] = ["scored", "not_applicable", "missing"];
 
 export interface ScoreResultJson {
-  framework: { id: string; year: number };
+  /** `decimals` and `rounding` say how the numbers were rounded, so a saved result can be read again exactly. */
+  framework: { id: string; year: number; decimals: number; rounding: { decimals: number; mode: string } };
   units: UnitJson[];
   diagnostics: DiagnosticJson[];
 }
@@ -391,7 +392,7 @@ export function scoreResultToJson(result: ScoreResult, options: ScoreJsonOptions
   exactBound = 10 ** (15 - fw.rounding.decimals);
   try {
     return {
-      framework: { id: fw.id, year: fw.year },
+      framework: { id: fw.id, year: fw.year, decimals: fw.rounding.decimals, rounding: { decimals: fw.rounding.decimals, mode: fw.rounding.mode } },
       units: result.units.map((u) => unitResultToJson(u, fw)),
       diagnostics: result.diagnostics.map(diagnosticToJson),
     };

@@ -18,7 +18,7 @@ describe("par-index score", () => {
     const r = await cli("score", ...DISTRICT);
     expect(r.code).toBe(1); // Mỹ Đức lacks dossiers_on_time: an evidence error
     const json = JSON.parse(r.stdout);
-    expect(json.framework).toEqual({ id: "hanoi-district-2023", year: 2023 });
+    expect(json.framework).toEqual({ id: "hanoi-district-2023", year: 2023, decimals: 2, rounding: { decimals: 2, mode: "half_up" } });
     expect(json.units).toHaveLength(30);
     const last = json.units.at(-1);
     expect(last).toMatchObject({ unit: "my-duc", complete: false });

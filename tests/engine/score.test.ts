@@ -379,7 +379,7 @@ grades:
     expect(JSON.parse(JSON.stringify(r))).toEqual(json);
     expect(Object.keys(json.units[0]!)).toEqual(["unit", "name", "rank", "points", "max", "index", "grade", "complete", "parts", "adjustments", "criteria"]);
     expect(json).toEqual({
-      framework: { id: "hanoi-ward-2024", year: 2024 },
+      framework: { id: "hanoi-ward-2024", year: 2024, decimals: 2, rounding: { decimals: 2, mode: "half_up" } },
       units: [
         {
           unit: "phuc-dien",
