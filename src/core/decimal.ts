@@ -47,3 +47,40 @@ export function indexOf(points: Decimal, max: Decimal): Decimal | undefined {
 export function toJsonNumber(value: Decimal): number {
   return Number(value.toString());
 }
+
+/** What {@link significandOf} read besides the digits: how many significant digits there are. */
+export const SIGNIFICAND = { count: 0 };
+
+/**
+ * The significant digits of `d` as a JS safe integer (the value is that × 10^(e − count + 1), with
+ * `count` left in {@link SIGNIFICAND}), 0 for a zero of either sign, NaN for NaN, ±Infinity or more
+ * digits than a safe integer holds. Reads decimal.js's digit words (base 1e7) directly: no string,
+ * no allocation, so the engine's integer paths can call it per value.
+ */
+export function significandOf(d: Decimal): number {
+  const words = (d as unknown as { d: number[] | null }).d;
+  if (!words) return Number.NaN; // NaN or ±Infinity
+  if (words[0] === 0) {
+    SIGNIFICAND.count = 0; // decimal.js keeps zero as [0]
+    return 0;
+  }
+  const last = words.length - 1;
+  let digits = 0;
+  let count = 0;
+  for (let i = 0; i <= last; i++) {
+    let w = words[i]!;
+    let len = i > 0 ? 7 : w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
+    if (i === last) {
+      // Trailing zeros of the last word are not significant (0.5 is [5000000]).
+      while (w !== 0 && w % 10 === 0) {
+        w /= 10;
+        len--;
+      }
+    }
+    digits = digits * 10 ** len + w;
+    if (digits > Number.MAX_SAFE_INTEGER) return Number.NaN;
+    count += len;
+  }
+  SIGNIFICAND.count = count;
+  return digits;
+}

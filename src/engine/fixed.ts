@@ -4,7 +4,7 @@
  * sum is an integer count of 10^-k for a k known per framework: adding integers is
  * exact and far cheaper than decimal.js additions. Decimals are rebuilt on demand.
  */
-import { Dec, type Decimal, type Rounding } from "../core/decimal.js";
+import { Dec, type Decimal, type Rounding, SIGNIFICAND, significandOf } from "../core/decimal.js";
 import { divideRounded, pow10 } from "../core/exact.js";
 
 /** Number of decimal places of a decimal (0 for integers). */
@@ -17,27 +17,10 @@ export function placesOf(d: Decimal): number {
  * decimal.js's digit words (base 1e7) directly: no string, no Decimal allocation.
  */
 export function scaledSafeInteger(d: Decimal, k: number): number | undefined {
-  const words = (d as unknown as { d: number[] | null }).d;
-  if (!words) return undefined; // NaN or ±Infinity
-  const first = words[0]!;
-  if (first === 0) return 0; // decimal.js keeps zero as [0]
-  const last = words.length - 1;
-  let digits = 0;
-  let count = 0;
-  for (let i = 0; i <= last; i++) {
-    let w = words[i]!;
-    let len = i > 0 ? 7 : w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
-    if (i === last) {
-      // Trailing zeros of the last word are not significant (0.5 is [5000000]).
-      while (w !== 0 && w % 10 === 0) {
-        w /= 10;
-        len--;
-      }
-    }
-    digits = digits * 10 ** len + w;
-    if (digits > Number.MAX_SAFE_INTEGER) return undefined;
-    count += len;
-  }
+  let digits = significandOf(d);
+  if (Number.isNaN(digits)) return undefined;
+  if (digits === 0) return 0;
+  const count = SIGNIFICAND.count;
   // The value is digits × 10^(e − count + 1); scaled: × 10^k.
   const shift = d.e - count + 1 + k;
   if (shift < 0) {

@@ -14,7 +14,7 @@
  * clamped value), dates, strings. Whenever it answers, the value is the exact rational value
  * of the expression — what the exact evaluation's Decimal (or kept fraction) stands for.
  */
-import { Dec, type Decimal } from "../core/decimal.js";
+import { Dec, type Decimal, SIGNIFICAND, significandOf } from "../core/decimal.js";
 import { isInexact } from "../core/exact.js";
 import type { Value } from "../core/value.js";
 import type { CompiledExpr } from "../framework/ir.js";
@@ -56,30 +56,14 @@ const negativeZero = (n: number): boolean => n === 0 && 1 / n < 0;
  * without allocating; NaN when it is not one exactly in safe integers, or is a kept approximation.
  */
 export function decimalNumerator(x: Decimal): number {
-  const words = (x as unknown as { d: number[] | null }).d;
-  if (!words) return Number.NaN; // NaN or ±Infinity
-  const first = words[0]!;
-  if (first === 0) {
+  let digits = significandOf(x);
+  if (Number.isNaN(digits)) return Number.NaN;
+  if (digits === 0) {
     if (x.s < 0) return Number.NaN; // −0
     RATIONAL.den = 1;
     return 0;
   }
-  const last = words.length - 1;
-  let digits = 0;
-  let count = 0;
-  for (let i = 0; i <= last; i++) {
-    let w = words[i]!;
-    let len = i > 0 ? 7 : w < 10 ? 1 : w < 100 ? 2 : w < 1e3 ? 3 : w < 1e4 ? 4 : w < 1e5 ? 5 : w < 1e6 ? 6 : 7;
-    if (i === last) {
-      while (w !== 0 && w % 10 === 0) {
-        w /= 10;
-        len--;
-      }
-    }
-    digits = digits * POW10[len]! + w;
-    if (digits > Number.MAX_SAFE_INTEGER) return Number.NaN;
-    count += len;
-  }
+  const count = SIGNIFICAND.count;
   if (isInexact(x)) return Number.NaN;
   // The value is digits × 10^shift.
   const shift = x.e - count + 1;
