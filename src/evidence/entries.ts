@@ -62,9 +62,10 @@ export class CellEntry extends CompactEntry {
     value: Value | number,
     scale: number,
     row: number,
-    private readonly line: number,
-    private readonly place: CellPlace,
-    private readonly text: string | undefined,
+    readonly line: number,
+    readonly place: CellPlace,
+    /** The note read with the value. */
+    readonly text: string | undefined,
   ) {
     super(value, scale, row);
   }
@@ -84,9 +85,9 @@ export class JsonEntry extends CompactEntry {
     value: Value | number,
     scale: number,
     row: number,
-    private readonly file: string | undefined,
-    private readonly unit: string,
-    private readonly name: string,
+    readonly file: string | undefined,
+    readonly unit: string,
+    readonly name: string,
   ) {
     super(value, scale, row);
   }

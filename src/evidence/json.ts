@@ -155,13 +155,7 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
         const fastPlan = fast ? b.schema.inputs.get(name) : undefined;
         if (fastPlan !== undefined) {
           unit ??= b.unit(code);
-          if (!unit.inputs.has(fastPlan.name)) {
-            const entry = fastEntry(raw, fastPlan, b.rowsRead + 1, options.file, unit.code);
-            if (entry !== undefined) {
-              b.addRowInput(unit, fastPlan.name, entry);
-              continue;
-            }
-          }
+          if (!unit.inputs.has(fastPlan.name) && storeFast(b, unit, raw, fastPlan)) continue;
         }
         const path = [...unitPath, "inputs", name];
         const row = b.beginRow();
@@ -209,7 +203,7 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
           }
           if (!b.rowHasError) {
             const docs = typeof documents === "string" || Array.isArray(documents) ? (documents as string | string[]) : undefined;
-            b.addPoints(code, criterion, pointsEntry(self, appraised, typeof note === "string" ? note : undefined, fileWhere(options, path), row, docs));
+            b.addPoints(code, criterion, pointsEntry(self, appraised, typeof note === "string" ? note : undefined, fileWhere(options, path), row, docs), "json");
           }
         }
         b.endRow(row, code);
@@ -221,22 +215,30 @@ export function readEvidenceJson(data: unknown, schema: EvidenceSchema, options:
 }
 
 /**
- * An input entry for a JSON value when the slow path would store it without a word
- * (numbers of at most 15 digits by {@link scaledNumber}, else {@link valueFromJson});
- * undefined when the slow path must read it (and report what it finds).
+ * Stores a JSON value as one used row when the slow path would store it without a word
+ * (numbers of at most 15 digits by {@link scaledNumber}, else {@link valueFromJson}); false
+ * when the slow path must read it (and report what it finds).
  */
-function fastEntry(raw: unknown, plan: InputPlan, row: number, file: string | undefined, unit: string): JsonEntry | undefined {
+function storeFast(b: PartBuilder, unit: MutableUnit, raw: unknown, plan: InputPlan): boolean {
   if (typeof raw === "number") {
     const scaled = scaledInteger(raw, plan);
-    if (scaled === scaled) return new JsonEntry(scaled, 0, row, file, unit, plan.name);
+    if (scaled === scaled) {
+      b.addRowNumber(unit, plan, scaled, 0);
+      return true;
+    }
   }
   const text = raw instanceof JsonNumber ? raw.text : typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw : undefined;
   if (text !== undefined) {
     const scaled = scaledNumber(text, 0, text.length, DOT, plan);
-    if (scaled === scaled) return new JsonEntry(scaled, scaledNumberScale(), row, file, unit, plan.name);
+    if (scaled === scaled) {
+      b.addRowNumber(unit, plan, scaled, scaledNumberScale());
+      return true;
+    }
   }
   const result = valueFromJson(raw, plan);
-  return result.ok ? new JsonEntry(result.value, 0, row, file, unit, plan.name) : undefined;
+  if (!result.ok) return false;
+  b.addRowValue(unit, plan, result.value);
+  return true;
 }
 
 const DOT = 46;

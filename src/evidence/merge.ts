@@ -78,7 +78,12 @@ export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonl
         });
         continue;
       }
-      for (const [name, entry] of unit.inputs) {
+      // A unit's first values (of each kind) are taken as the part keeps them, without a copy.
+      if (target.inputs.size === 0) {
+        target.inputs = unit.inputs;
+        target.ownInputs = false;
+      }
+      if (target.inputs !== unit.inputs) for (const [name, entry] of unit.inputs) {
         const first = target.inputs.get(name);
         if (first === undefined) {
           if (!target.ownInputs) {
@@ -93,7 +98,11 @@ export function mergeEvidence(parts: readonly EvidencePart[], registry?: readonl
           demote(entry.row);
         }
       }
-      for (const [criterion, entry] of unit.points) {
+      if (target.points.size === 0) {
+        target.points = unit.points;
+        target.ownPoints = false;
+      }
+      if (target.points !== unit.points) for (const [criterion, entry] of unit.points) {
         const first = target.points.get(criterion);
         if (first === undefined) {
           if (!target.ownPoints) {

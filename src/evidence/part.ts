@@ -10,6 +10,9 @@ import type { ImportStats, InputEntry, PointsEntry, UnitEvidence, UnitInfo } fro
 import type { Locale } from "./locale.js";
 import type { EvidenceSchema } from "./schema.js";
 import { detach, type ValueProblem } from "./values.js";
+import { InputStore, UnitInputs } from "./columns.js";
+import { type PointsAt, PointsStore, UnitPoints } from "./points-columns.js";
+import type { CellPlace } from "./entries.js";
 
 /** What a file holds, as detected from its header (CSV) or shape (JSON). */
 export type EvidenceFileKind = "registry" | "inputs-long" | "inputs-wide" | "points" | "evidence-json" | "unknown";
@@ -59,8 +62,9 @@ export interface EvidencePart {
 
 export interface MutableUnit {
   readonly code: string;
-  readonly inputs: Map<string, PartInputEntry>;
-  readonly points: Map<string, PartPointsEntry>;
+  /** Stored by column (see columns.ts). */
+  readonly inputs: UnitInputs;
+  readonly points: UnitPoints;
   usedRows: number;
 }
 
@@ -139,6 +143,10 @@ export function describeValue(value: Value): string {
 /** Accumulates one file's rows; shared by the CSV and JSON readers. */
 export class PartBuilder {
   readonly units = new Map<string, MutableUnit>();
+  /** Every unit's input values, by column. */
+  readonly store: InputStore;
+  /** Every unit's points-table rows, by column. */
+  readonly pointsStore: PointsStore;
   private readonly capped: CappedDiagnostics;
   readonly rejectedRows = new Set<number>();
   rowsRead = 0;
@@ -157,6 +165,8 @@ export class PartBuilder {
     readonly options: PartOptions,
   ) {
     this.capped = new CappedDiagnostics(options.maxDiagnostics ?? MAX_DIAGNOSTICS_PER_FILE);
+    this.store = new InputStore(options.file);
+    this.pointsStore = new PointsStore(options.file);
     const r = options.registry;
     this.knownUnits = r === undefined ? undefined : r instanceof Set ? r : new Set((r as readonly UnitInfo[]).map((u) => u.code));
   }
@@ -247,6 +257,26 @@ export class PartBuilder {
     unit.inputs.set(name, entry);
   }
 
+  /**
+   * A whole row used at once (the readers' fast paths): a number `scaled × 10^-scale` (|scaled| < 10^15,
+   * scale 0 to 15) for an input `unit` does not have yet in this file, read in a cell (`line`, `place`)
+   * or, without them, in JSON. Counts as {@link addRowInput} does.
+   */
+  addRowNumber(unit: MutableUnit, plan: InputPlan, scaled: number, scale: number, line?: number, place?: CellPlace, note?: string): void {
+    const row = ++this.rowsRead;
+    this.rowsUsed++;
+    unit.usedRows++;
+    this.store.setNumber(unit.inputs.index, plan.name, scaled, scale, row, line, place, note);
+  }
+
+  /** Like {@link addRowNumber} for any value the slow path would store as it is. */
+  addRowValue(unit: MutableUnit, plan: InputPlan, value: Value, line?: number, place?: CellPlace, note?: string): void {
+    const row = ++this.rowsRead;
+    this.rowsUsed++;
+    unit.usedRows++;
+    this.store.setValue(unit.inputs.index, plan.name, value, row, line, place, note);
+  }
+
   get checksUnits(): boolean {
     return this.knownUnits !== undefined;
   }
@@ -279,7 +309,8 @@ export class PartBuilder {
     let u = this.units.get(code);
     if (u === undefined) {
       code = detach(code);
-      u = { code, inputs: new Map(), points: new Map(), usedRows: 0 };
+      const inputs = this.store.newUnit(code);
+      u = { code, inputs, points: this.pointsStore.newUnit(inputs.index, code), usedRows: 0 };
       this.units.set(code, u);
     }
     return u;
@@ -288,7 +319,7 @@ export class PartBuilder {
   /** Adds an input value unless the unit already has one in this file (then reports both lines). */
   addInput(unit: string, name: string, entry: PartInputEntry): boolean {
     const u = this.unit(unit);
-    const first = u.inputs.get(name);
+    const first = u.inputs.has(name) ? u.inputs.get(name) : undefined;
     if (first !== undefined) {
       this.report("evidence-duplicate-input", { unit, input: name, firstLine: first.where?.line ?? 0 }, {
         ...entry.where,
@@ -302,9 +333,10 @@ export class PartBuilder {
     return true;
   }
 
-  addPoints(unit: string, criterion: string, entry: PartPointsEntry): boolean {
+  /** Adds a points row unless the unit already has one for the criterion in this file; `at`: where it was read (kept compactly). */
+  addPoints(unit: string, criterion: string, entry: PartPointsEntry, at?: PointsAt): boolean {
     const u = this.unit(unit);
-    const first = u.points.get(criterion);
+    const first = u.points.has(criterion) ? u.points.get(criterion) : undefined;
     if (first !== undefined) {
       this.report("evidence-duplicate-points", { unit, criterion, firstLine: first.where?.line ?? 0 }, {
         ...entry.where,
@@ -313,7 +345,7 @@ export class PartBuilder {
       });
       return false;
     }
-    u.points.set(detach(criterion), entry);
+    u.points.set(detach(criterion), entry, at);
     this.rowAdded = true;
     return true;
   }

@@ -556,7 +556,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         const t = buf.slice(starts[noteCol]!, ends[noteCol]!).trim();
         if (t !== "") note = detach(nfc(t));
       }
-      b.addRowInput(u, plan.name, new CellEntry(value, scale, b.rowsRead + 1, line, place, note));
+      if (typeof value === "number") b.addRowNumber(u, plan, value, scale, line, place, note);
+      else b.addRowValue(u, plan, value, line, place, note);
       return true;
     };
   }
@@ -571,6 +572,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       }
       return isDecimal(result.value) ? result.value : undefined;
     };
+    const criterionPlace = new CellPlace(file, sheet, criterionCol + 1 + offset);
     return (cells, line) => {
       const row = b.beginRow();
       const unit = unitCell(cells, unitCol, line);
@@ -587,7 +589,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       const blank = options.blankPointsAreMissing === true && self === undefined && appraised === undefined && documents === undefined;
       if (unit !== undefined && criterion !== undefined && !b.rowHasError && !blank) {
         const where = at(line, criterionCol + 1);
-        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), where, row, documents));
+        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), where, row, documents), { line, place: criterionPlace });
       }
       b.endRow(row, unit);
     };
