@@ -36,6 +36,23 @@ describe("evidence files", () => {
     expect(units.diagnostics[0]?.message).toContain("character device");
   });
 
+  it("a JSON file read in small chunks gives the text a whole decode gives: byte-order mark dropped, characters split across chunks, a bad byte as U+FFFD", async () => {
+    const path = join(dir, "chia-nho.json");
+    const text = '{"units": {"phường-phúc-diễn": {"inputs": {"budget_spent": 99.33}}, "xã-\u0111an-phượng": {"inputs": {"budget_spent": 397857}}}}';
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    writeFileSync(path, bytes);
+    for (const chunkSize of [1, 2, 3, 5, 7, 1 << 20]) {
+      const part = await readEvidenceFile(path, SCHEMA, { chunkSize });
+      expect(part.diagnostics).toEqual([]);
+      expect([...part.byUnit.keys()]).toEqual(["phường-phúc-diễn", "xã-đan-phượng"]);
+      expect(part.byUnit.get("phường-phúc-diễn")!.inputs.get("budget_spent")!.value.toString()).toBe("99.33");
+    }
+    const bad = join(dir, "byte-hong.json");
+    writeFileSync(bad, Buffer.concat([Buffer.from('{"units": {"u'), Buffer.from([0xff]), Buffer.from('": {"inputs": {"budget_spent": 1}}}}')]));
+    const part = await readEvidenceFile(bad, SCHEMA, { chunkSize: 3 });
+    expect([...part.byUnit.keys()]).toEqual(["u\uFFFD"]);
+  });
+
   it("the byte limit is counted while reading: CSV and JSON each have their own", async () => {
     const csv = join(dir, "big.csv");
     writeFileSync(csv, "unit,budget_spent\n" + "u1,5\n".repeat(1000));
