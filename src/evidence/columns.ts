@@ -37,7 +37,7 @@ const PLACE_JSON = 2;
 const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Units per page: a column's values are kept in pages, allocated when a unit of the page has one. */
-const PAGE_BITS = 9;
+const PAGE_BITS = 11;
 const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
 

@@ -12,7 +12,7 @@ import type { CellPlace } from "./entries.js";
 import type { PartPointsEntry } from "./part.js";
 import { decimalOfScaled } from "./values.js";
 
-const PAGE_BITS = 9;
+const PAGE_BITS = 11;
 const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
 

@@ -17,6 +17,7 @@ import type { EvidenceSchema } from "./schema.js";
 import { nfc } from "./json-parse.js";
 import { decimalMark, detach, parseValue, scaledNumber, scaledNumberScale } from "./values.js";
 import { CellEntry, CellPlace } from "./entries.js";
+import { ChunkDecoder } from "./utf8.js";
 import { evidenceFastPaths } from "./fast-switch.js";
 
 export interface ReadProgress {
@@ -127,7 +128,9 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
   let handler: RowHandler | undefined;
   let width = 0;
   let started = false;
+  /** The strict streaming decoder, once a chunk needs it (see {@link ChunkDecoder}). */
   let decoder: InstanceType<typeof TextDecoder> | undefined;
+  const fastDecoder = new ChunkDecoder();
   let encodingReported = false;
   let ended = false;
 
@@ -631,7 +634,13 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         pushText(chunk);
       } else {
         bytes += chunk.byteLength;
-        // TextDecoder skips a UTF-8 BOM itself.
+        if (decoder === undefined) {
+          const text = fastDecoder.decode(chunk);
+          if (text !== undefined) return pushText(text);
+          // An invalid byte (or a U+FFFD): from here on, the strict streaming decoder, from the bytes not yet read.
+          chunk = fastDecoder.rest();
+          decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: started });
+        }
         started = true;
         splitter.push(decode(chunk, false));
       }
@@ -649,6 +658,13 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
     end() {
       if (!ended) {
         ended = true;
+        const cut = decoder === undefined ? fastDecoder.rest() : undefined;
+        if (cut !== undefined && cut.length > 0) {
+          // A character cut by the end of the input: the strict decoder words it.
+          decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: started });
+          started = true;
+          splitter.push(decode(cut, false));
+        }
         if (decoder !== undefined) {
           const rest = decode(new Uint8Array(0), true);
           if (rest.length > 0) splitter.push(rest);

@@ -70,7 +70,9 @@ const inputOp = fc.record({
   note: fc.option(fc.constantFrom("theo báo cáo", "ghi chú"), { nil: undefined }),
 });
 
-function makeEntry(op: fc.RecordValue<typeof inputOp>, row: number, file: string | undefined): PartInputEntry {
+type InputOp = typeof inputOp extends fc.Arbitrary<infer T> ? T : never;
+
+function makeEntry(op: InputOp, row: number, file: string | undefined): PartInputEntry {
   const code = UNITS[op.unit]!;
   switch (op.kind) {
     case "cell":
@@ -133,7 +135,7 @@ describe("input values stored by column", () => {
 
   it("keeps a unit's values apart from its neighbours' across pages", () => {
     const store = new InputStore(FILE);
-    const units = Array.from({ length: 1500 }, (_, i) => store.newUnit(`u${i}`));
+    const units = Array.from({ length: 5000 }, (_, i) => store.newUnit(`u${i}`));
     const place = PLACES[0]!;
     units.forEach((u, i) => {
       if (i % 7 !== 3) u.set("so_ho_so", new CellEntry(i * 3, i % 4, i + 1, i + 2, place, undefined));
