@@ -29,6 +29,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
+/** True when year, month and day make a date {@link CalendarDate.of} accepts (years 1 to 9999). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -61,8 +67,7 @@ export class CalendarDate {
 
   /** A valid date, or undefined (31/02/2024 is not a date). */
   static of(year: number, month: number, day: number): CalendarDate | undefined {
-    if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
-    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+    if (!isCalendarDay(year, month, day)) return undefined;
     // Computed, not through Date.UTC, which reads years 0–99 as 1900–1999.
     return new CalendarDate(year, month, day, daysFromCivil(year, month, day));
   }

@@ -41,14 +41,23 @@ const PAGE_BITS = 11;
 const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
 
-/** One page of a column: the values of {@link PAGE_SIZE} consecutive units. */
+/** One page of a column: the values of {@link PAGE_SIZE} consecutive units, in one buffer. */
 class ColumnPage {
-  readonly num = new Float64Array(PAGE_SIZE);
-  readonly tag = new Uint8Array(PAGE_SIZE);
-  readonly row = new Int32Array(PAGE_SIZE);
+  readonly num: Float64Array;
+  readonly row: Int32Array;
   /** The order values were stored in the file (iteration follows it). */
-  readonly seq = new Int32Array(PAGE_SIZE);
-  line: Int32Array | undefined;
+  readonly seq: Int32Array;
+  readonly line: Int32Array;
+  readonly tag: Uint8Array;
+
+  constructor() {
+    const buffer = new ArrayBuffer(PAGE_SIZE * 21);
+    this.num = new Float64Array(buffer, 0, PAGE_SIZE);
+    this.row = new Int32Array(buffer, PAGE_SIZE * 8, PAGE_SIZE);
+    this.seq = new Int32Array(buffer, PAGE_SIZE * 12, PAGE_SIZE);
+    this.line = new Int32Array(buffer, PAGE_SIZE * 16, PAGE_SIZE);
+    this.tag = new Uint8Array(buffer, PAGE_SIZE * 20, PAGE_SIZE);
+  }
 }
 
 /** One input's values for every unit of a file. */
@@ -146,7 +155,7 @@ export class InputStore {
     page.row[i] = row;
     page.seq[i] = this.stored++;
     page.num[i] = num;
-    if (line !== undefined) (page.line ??= new Int32Array(PAGE_SIZE))[i] = line;
+    if (line !== undefined) page.line[i] = line;
     this.counts[unit]!++;
   }
 
@@ -172,6 +181,18 @@ export class InputStore {
       return;
     }
     this.begin(c, unit, scale + 1, row, line, scaled);
+    if (note !== undefined) (c.notes ??= new Map()).set(unit, note);
+  }
+
+  /** A valid calendar date given as y·10⁴ + m·100 + d, read at a cell or in JSON. */
+  setDate(unit: number, name: string, ymd: number, row: number, line?: number, place?: CellPlace, note?: string): void {
+    const c = this.column(name);
+    if (!this.placeFits(c, place)) {
+      const date = CalendarDate.of(Math.floor(ymd / 10000), Math.floor(ymd / 100) % 100, ymd % 100)!;
+      this.setEntry(c, unit, this.entryOf(unitCode(this, unit), c, date, 0, row, line, place, note));
+      return;
+    }
+    this.begin(c, unit, TAG_DATE, row, line, ymd);
     if (note !== undefined) (c.notes ??= new Map()).set(unit, note);
   }
 
@@ -266,7 +287,7 @@ export class InputStore {
     const value: Value | number = number ? c.numOf(unit) : this.valueAt(c, unit);
     const page = c.pages[unit >>> PAGE_BITS]!;
     const i = unit & PAGE_MASK;
-    return this.entryOf(code, c, value, number ? tag - 1 : 0, page.row[i]!, page.line?.[i], c.place, c.notes?.get(unit));
+    return this.entryOf(code, c, value, number ? tag - 1 : 0, page.row[i]!, page.line[i], c.place, c.notes?.get(unit));
   }
 }
 

@@ -269,6 +269,14 @@ export class PartBuilder {
     this.store.setNumber(unit.inputs.index, plan.name, scaled, scale, row, line, place, note);
   }
 
+  /** Like {@link addRowNumber} for a valid calendar date given as y·10⁴ + m·100 + d. */
+  addRowDate(unit: MutableUnit, plan: InputPlan, ymd: number, line?: number, place?: CellPlace, note?: string): void {
+    const row = ++this.rowsRead;
+    this.rowsUsed++;
+    unit.usedRows++;
+    this.store.setDate(unit.inputs.index, plan.name, ymd, row, line, place, note);
+  }
+
   /** Like {@link addRowNumber} for any value the slow path would store as it is. */
   addRowValue(unit: MutableUnit, plan: InputPlan, value: Value, line?: number, place?: CellPlace, note?: string): void {
     const row = ++this.rowsRead;

@@ -26,14 +26,26 @@ const AT_JSON = 2;
 const AT_ENTRY = 3;
 
 class PointsPage {
-  readonly self = new Float64Array(PAGE_SIZE);
-  readonly appraised = new Float64Array(PAGE_SIZE);
-  readonly selfTag = new Uint8Array(PAGE_SIZE);
-  readonly appraisedTag = new Uint8Array(PAGE_SIZE);
-  readonly at = new Uint8Array(PAGE_SIZE);
-  readonly row = new Int32Array(PAGE_SIZE);
-  readonly seq = new Int32Array(PAGE_SIZE);
-  readonly line = new Int32Array(PAGE_SIZE);
+  readonly self: Float64Array;
+  readonly appraised: Float64Array;
+  readonly row: Int32Array;
+  readonly seq: Int32Array;
+  readonly line: Int32Array;
+  readonly selfTag: Uint8Array;
+  readonly appraisedTag: Uint8Array;
+  readonly at: Uint8Array;
+
+  constructor() {
+    const buffer = new ArrayBuffer(PAGE_SIZE * 31);
+    this.self = new Float64Array(buffer, 0, PAGE_SIZE);
+    this.appraised = new Float64Array(buffer, PAGE_SIZE * 8, PAGE_SIZE);
+    this.row = new Int32Array(buffer, PAGE_SIZE * 16, PAGE_SIZE);
+    this.seq = new Int32Array(buffer, PAGE_SIZE * 20, PAGE_SIZE);
+    this.line = new Int32Array(buffer, PAGE_SIZE * 24, PAGE_SIZE);
+    this.selfTag = new Uint8Array(buffer, PAGE_SIZE * 28, PAGE_SIZE);
+    this.appraisedTag = new Uint8Array(buffer, PAGE_SIZE * 29, PAGE_SIZE);
+    this.at = new Uint8Array(buffer, PAGE_SIZE * 30, PAGE_SIZE);
+  }
 }
 
 class PointsColumn {

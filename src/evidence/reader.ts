@@ -15,7 +15,7 @@ import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, PartBuilder, pointsEntry } from "./part.js";
 import type { EvidenceSchema } from "./schema.js";
 import { nfc } from "./json-parse.js";
-import { decimalMark, detach, parseValue, scaledNumber, scaledNumberScale } from "./values.js";
+import { decimalMark, detach, parseValue, dateNumber, scaledNumber, scaledNumberScale } from "./values.js";
 import { CellEntry, CellPlace } from "./entries.js";
 import { ChunkDecoder } from "./utf8.js";
 import { evidenceFastPaths } from "./fast-switch.js";
@@ -546,9 +546,12 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       if (plan === undefined || u.inputs.has(plan.name)) return false;
       const vs = starts[valueCol]!;
       const ve = ends[valueCol]!;
-      let value: Value | number = scaledNumber(buf, vs, ve, mark, plan);
+      const ymd = plan.type === "date" ? dateNumber(buf, vs, ve) : Number.NaN;
+      let value: Value | number = ymd === ymd ? ymd : scaledNumber(buf, vs, ve, mark, plan);
       let scale = 0;
-      if (value === value) scale = scaledNumberScale();
+      if (ymd === ymd) {
+        // a date, kept as y·10⁴ + m·100 + d
+      } else if (value === value) scale = scaledNumberScale();
       else {
         const result = parseValue(buf.slice(vs, ve), plan, locale);
         if (!result.ok) return false;
@@ -559,7 +562,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
         const t = buf.slice(starts[noteCol]!, ends[noteCol]!).trim();
         if (t !== "") note = detach(nfc(t));
       }
-      if (typeof value === "number") b.addRowNumber(u, plan, value, scale, line, place, note);
+      if (ymd === ymd) b.addRowDate(u, plan, ymd, line, place, note);
+      else if (typeof value === "number") b.addRowNumber(u, plan, value, scale, line, place, note);
       else b.addRowValue(u, plan, value, line, place, note);
       return true;
     };

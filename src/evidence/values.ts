@@ -3,7 +3,7 @@
  * types. Numbers go from text to an exact Decimal, never through a float.
  */
 import { Dec, HUNDRED, ONE, ZERO, type Decimal } from "../core/decimal.js";
-import { CalendarDate, MISSING, type Value } from "../core/value.js";
+import { CalendarDate, isCalendarDay, MISSING, type Value } from "../core/value.js";
 import { didYouMean } from "../diagnostics/index.js";
 import type { InputPlan, InputType } from "../framework/ir.js";
 import { JsonNumber, nfc } from "./json-parse.js";
@@ -197,9 +197,47 @@ function enumValue(t: string, input: InputPlan): ValueResult {
   return { ok: false, code: "evidence-enum-value", params };
 }
 
+const DIGIT_0 = 48;
+
+/** The digits text[from, to) as a number, or NaN when one is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The date text[start, end) — `YYYY-MM-DD` or `D/M/YYYY` (one or two digits for day and month),
+ * as parseValue reads dates — as y·10⁴ + m·100 + d when it is a real calendar date; else NaN
+ * (parseValue then decides, and words the problem).
+ */
+export function dateNumber(text: string, start: number, end: number): number {
+  const length = end - start;
+  let y: number;
+  let m: number;
+  let d: number;
+  if (length === 10 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) {
+    y = digitsAt(text, start, start + 4);
+    m = digitsAt(text, start + 5, start + 7);
+    d = digitsAt(text, start + 8, start + 10);
+  } else {
+    const s1 = text.indexOf("/", start);
+    if (s1 < start + 1 || s1 > start + 2) return Number.NaN;
+    const s2 = text.indexOf("/", s1 + 1);
+    if (s2 < s1 + 2 || s2 > s1 + 3 || end - s2 !== 5) return Number.NaN;
+    d = digitsAt(text, start, s1);
+    m = digitsAt(text, s1 + 1, s2);
+    y = digitsAt(text, s2 + 1, end);
+  }
+  return isCalendarDay(y, m, d) ? y * 10000 + m * 100 + d : Number.NaN;
+}
+
 /** 10^k for k = 0..15, exact as doubles. */
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-const DIGIT_0 = 48;
 const MINUS = 45;
 
 /** The scale (decimal places) of the last number read by {@link scaledNumber}. */

@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDecimal } from "../../src/core/decimal.js";
 import { CalendarDate, isMissing, type Value } from "../../src/core/value.js";
 import { canonicalNumber, type Locale } from "../../src/evidence/locale.js";
-import { parseValue, valueFromJson } from "../../src/evidence/values.js";
+import { dateNumber, parseValue, valueFromJson } from "../../src/evidence/values.js";
 import type { InputPlan } from "../../src/framework/ir.js";
 import { input } from "./helpers.js";
 
@@ -161,5 +162,38 @@ describe("parseValue", () => {
     expect(valueFromJson({ a: 1 }, text)).toMatchObject({ ok: false, code: "evidence-wrong-type" });
     const m = valueFromJson(null, num);
     expect(m.ok && isMissing(m.value)).toBe(true);
+  });
+});
+
+describe("dateNumber (the long-form fast path's date reader)", () => {
+  it("reads a date exactly when parseValue does, as y·10⁴ + m·100 + d", () => {
+    const chars = fc.constantFrom("0", "1", "2", "3", "9", "-", "/", " ", "a");
+    const shaped = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+        ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+      ),
+      fc.tuple(fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 10000 }), fc.boolean()).map(
+        ([d, m, y, pad]) => `${pad ? String(d).padStart(2, "0") : d}/${pad ? String(m).padStart(2, "0") : m}/${String(y).padStart(4, "0")}`,
+      ),
+      fc.array(chars, { maxLength: 12 }).map((c) => c.join("")),
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(shaped, fc.string({ maxLength: 3 }), (t, around) => {
+        const line = `${around}${t}${around}`;
+        const n = dateNumber(line, around.length, around.length + t.length);
+        const r = parseValue(t, date, "vi");
+        const expected = r.ok && r.value instanceof CalendarDate ? r.value.year * 10000 + r.value.month * 100 + r.value.day : Number.NaN;
+        if (n === n) {
+          read++;
+          expect(n).toBe(expected);
+        } else if (!/\s/.test(t)) expect(expected).toBeNaN();
+      }),
+      { numRuns: 2000 },
+    );
+    expect(read).toBeGreaterThan(100);
+    expect(dateNumber("29/02/2024", 0, 10)).toBe(20240229);
+    expect(dateNumber("29/02/2023", 0, 10)).toBeNaN();
+    expect(dateNumber("0000-01-01", 0, 10)).toBeNaN();
   });
 });
