@@ -41,7 +41,29 @@ const PAGE_BITS = 11;
 const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
 
-/** One page of a column: the values of {@link PAGE_SIZE} consecutive units, in one buffer. */
+/**
+ * Memory for pages, cut from slabs that grow from 64 KB to 8 MB: one ArrayBuffer per page costs
+ * far more than its bytes (each is tracked as external memory), so a file's pages share a few.
+ */
+export class Slabs {
+  private slab: ArrayBuffer | undefined;
+  private used = 0;
+  private next = 1 << 16;
+
+  /** `bytes` (a multiple of 8) of zeroed memory: a buffer and the offset where they start. */
+  take(bytes: number): { readonly buffer: ArrayBuffer; readonly offset: number } {
+    if (this.slab === undefined || this.used + bytes > this.slab.byteLength) {
+      this.slab = new ArrayBuffer(Math.max(bytes, this.next));
+      this.next = Math.min(this.next * 2, 1 << 23);
+      this.used = 0;
+    }
+    const offset = this.used;
+    this.used += bytes;
+    return { buffer: this.slab, offset };
+  }
+}
+
+/** One page of a column: the values of {@link PAGE_SIZE} consecutive units. */
 class ColumnPage {
   readonly num: Float64Array;
   readonly row: Int32Array;
@@ -50,13 +72,13 @@ class ColumnPage {
   readonly line: Int32Array;
   readonly tag: Uint8Array;
 
-  constructor() {
-    const buffer = new ArrayBuffer(PAGE_SIZE * 21);
-    this.num = new Float64Array(buffer, 0, PAGE_SIZE);
-    this.row = new Int32Array(buffer, PAGE_SIZE * 8, PAGE_SIZE);
-    this.seq = new Int32Array(buffer, PAGE_SIZE * 12, PAGE_SIZE);
-    this.line = new Int32Array(buffer, PAGE_SIZE * 16, PAGE_SIZE);
-    this.tag = new Uint8Array(buffer, PAGE_SIZE * 20, PAGE_SIZE);
+  constructor(slabs: Slabs) {
+    const { buffer, offset } = slabs.take(PAGE_SIZE * 24);
+    this.num = new Float64Array(buffer, offset, PAGE_SIZE);
+    this.row = new Int32Array(buffer, offset + PAGE_SIZE * 8, PAGE_SIZE);
+    this.seq = new Int32Array(buffer, offset + PAGE_SIZE * 12, PAGE_SIZE);
+    this.line = new Int32Array(buffer, offset + PAGE_SIZE * 16, PAGE_SIZE);
+    this.tag = new Uint8Array(buffer, offset + PAGE_SIZE * 20, PAGE_SIZE);
   }
 }
 
@@ -85,10 +107,10 @@ export class InputColumn {
     return this.pages[unit >>> PAGE_BITS]!.num[unit & PAGE_MASK]!;
   }
 
-  pageOf(unit: number): ColumnPage {
+  pageOf(unit: number, slabs: Slabs): ColumnPage {
     const at = unit >>> PAGE_BITS;
     while (this.pages.length <= at) this.pages.push(undefined);
-    return (this.pages[at] ??= new ColumnPage());
+    return (this.pages[at] ??= new ColumnPage(slabs));
   }
 }
 
@@ -102,6 +124,7 @@ export class InputStore {
   private readonly counts: number[] = [];
   /** Unit codes by index. */
   readonly codes: string[] = [];
+  private readonly slabs = new Slabs();
   private readonly slotMaps = new WeakMap<readonly { readonly name: string }[], { readonly columns: number; readonly map: Int32Array }>();
 
   constructor(
@@ -149,7 +172,7 @@ export class InputStore {
 
   /** Starts a value of `unit` in column `c`: its tag, row, order and line. */
   private begin(c: InputColumn, unit: number, tag: number, row: number, line: number | undefined, num: number): void {
-    const page = c.pageOf(unit);
+    const page = c.pageOf(unit, this.slabs);
     const i = unit & PAGE_MASK;
     page.tag[i] = tag;
     page.row[i] = row;

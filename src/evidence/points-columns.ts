@@ -7,7 +7,7 @@
  */
 import type { Decimal } from "../core/decimal.js";
 import type { DocPath, Location } from "../diagnostics/index.js";
-import { scaledOfDecimal, SCALED } from "./columns.js";
+import { scaledOfDecimal, SCALED, Slabs } from "./columns.js";
 import type { CellPlace } from "./entries.js";
 import type { PartPointsEntry } from "./part.js";
 import { decimalOfScaled } from "./values.js";
@@ -35,16 +35,16 @@ class PointsPage {
   readonly appraisedTag: Uint8Array;
   readonly at: Uint8Array;
 
-  constructor() {
-    const buffer = new ArrayBuffer(PAGE_SIZE * 31);
-    this.self = new Float64Array(buffer, 0, PAGE_SIZE);
-    this.appraised = new Float64Array(buffer, PAGE_SIZE * 8, PAGE_SIZE);
-    this.row = new Int32Array(buffer, PAGE_SIZE * 16, PAGE_SIZE);
-    this.seq = new Int32Array(buffer, PAGE_SIZE * 20, PAGE_SIZE);
-    this.line = new Int32Array(buffer, PAGE_SIZE * 24, PAGE_SIZE);
-    this.selfTag = new Uint8Array(buffer, PAGE_SIZE * 28, PAGE_SIZE);
-    this.appraisedTag = new Uint8Array(buffer, PAGE_SIZE * 29, PAGE_SIZE);
-    this.at = new Uint8Array(buffer, PAGE_SIZE * 30, PAGE_SIZE);
+  constructor(slabs: Slabs) {
+    const { buffer, offset } = slabs.take(PAGE_SIZE * 32);
+    this.self = new Float64Array(buffer, offset, PAGE_SIZE);
+    this.appraised = new Float64Array(buffer, offset + PAGE_SIZE * 8, PAGE_SIZE);
+    this.row = new Int32Array(buffer, offset + PAGE_SIZE * 16, PAGE_SIZE);
+    this.seq = new Int32Array(buffer, offset + PAGE_SIZE * 20, PAGE_SIZE);
+    this.line = new Int32Array(buffer, offset + PAGE_SIZE * 24, PAGE_SIZE);
+    this.selfTag = new Uint8Array(buffer, offset + PAGE_SIZE * 28, PAGE_SIZE);
+    this.appraisedTag = new Uint8Array(buffer, offset + PAGE_SIZE * 29, PAGE_SIZE);
+    this.at = new Uint8Array(buffer, offset + PAGE_SIZE * 30, PAGE_SIZE);
   }
 }
 
@@ -56,10 +56,10 @@ class PointsColumn {
 
   constructor(readonly criterion: string) {}
 
-  pageOf(unit: number): PointsPage {
+  pageOf(unit: number, slabs: Slabs): PointsPage {
     const at = unit >>> PAGE_BITS;
     while (this.pages.length <= at) this.pages.push(undefined);
-    return (this.pages[at] ??= new PointsPage());
+    return (this.pages[at] ??= new PointsPage(slabs));
   }
 
   has(unit: number): boolean {
@@ -85,6 +85,7 @@ export class PointsStore {
   private readonly counts: number[] = [];
   readonly codes: string[] = [];
   private stored = 0;
+  private readonly slabs = new Slabs();
 
   constructor(readonly file: string | undefined) {}
 
@@ -114,7 +115,7 @@ export class PointsStore {
       this.columns.push(c);
       this.byName.set(criterion, c);
     }
-    const page = c.pageOf(unit);
+    const page = c.pageOf(unit, this.slabs);
     const i = unit & PAGE_MASK;
     page.row[i] = entry.row;
     page.seq[i] = this.stored++;
