@@ -303,8 +303,9 @@ export class PartBuilder {
   }
 
   /** True for a known criterion or adjustment id; otherwise reports it. */
-  checkCriterion(id: string, where: Location): boolean {
+  checkCriterion(id: string, where: Location | (() => Location)): boolean {
     if (this.schema.criteria.has(id)) return true;
+    if (typeof where === "function") where = where();
     const hint = this.criterionHints.hint(id, () => this.schema.criteria);
     this.report("evidence-unknown-criterion", hint === undefined ? { criterion: id } : { criterion: id, suggestion: hint }, {
       ...where,

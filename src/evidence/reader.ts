@@ -584,7 +584,7 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       const row = b.beginRow();
       const unit = unitCell(cells, unitCol, line);
       const criterion = required(cells, criterionCol, "criterion", line, unit);
-      if (criterion !== undefined) b.checkCriterion(criterion, { ...at(line, criterionCol + 1), ...(unit === undefined ? {} : { unit }) });
+      if (criterion !== undefined) b.checkCriterion(criterion, () => ({ ...at(line, criterionCol + 1), ...(unit === undefined ? {} : { unit }) }));
       const self = readPoints(cells, selfCol, line, unit);
       const appraised = readPoints(cells, appraisedCol, line, unit);
       if (!b.rowHasError && self === undefined && appraised === undefined && !options.blankPointsAreMissing) {
@@ -595,8 +595,8 @@ export function createEvidenceReader(schema: EvidenceSchema, options: EvidenceRe
       // In a workbook, a row left blank (no points, no documents) says nothing.
       const blank = options.blankPointsAreMissing === true && self === undefined && appraised === undefined && documents === undefined;
       if (unit !== undefined && criterion !== undefined && !b.rowHasError && !blank) {
-        const where = at(line, criterionCol + 1);
-        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), where, row, documents), { line, place: criterionPlace });
+        // The same location as at(line, criterionCol + 1), with its keys in the same order.
+        b.addPoints(unit, criterion, pointsEntry(self, appraised, optionalCell(cells, noteCol), criterionPlace.at(line), row, documents), { line, place: criterionPlace });
       }
       b.endRow(row, unit);
     };
