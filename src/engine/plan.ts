@@ -97,6 +97,16 @@ export interface EnginePlan {
    * evaluation (when a fast form is undecided) compute it.
    */
   readonly lazyDerived: Uint8Array;
+  /**
+   * Per input (in {@link CompiledFramework.inputs} order): 1 when only fast forms read it, so that
+   * a number the evidence holds as a scaled integer is read as a fraction and its Value (a Decimal)
+   * is built only on demand (a fallback to the exact evaluation, explanations, the exact-only switch).
+   */
+  readonly lazyInput: Uint8Array;
+  /** Per node position: what a leaf with a fraction form must have in its slots before its exact evaluation. */
+  readonly leafFallback: readonly (Fallback | undefined)[];
+  /** Per adjustment: the same. */
+  readonly adjustmentFallback: readonly (Fallback | undefined)[];
   /** The tree as flat arrays, for the per-unit loop: parent (−1 for a root), leaf flag, children. */
   readonly tree: FlatTree;
 }
@@ -130,6 +140,14 @@ function flatTree(framework: CompiledFramework): FlatTree {
   });
   childStart[nodes.length] = childList.length;
   return { parent, isLeaf, childStart, childList: Int32Array.from(childList), appliesIf: nodes.map((n) => n.appliesIf), policy };
+}
+
+/** The lazy slots a rule's exact evaluation reads (see {@link EnginePlan.lazyInput}, {@link EnginePlan.lazyDerived}). */
+export interface Fallback {
+  /** Input indices (in {@link CompiledFramework.inputs} order) of lazy inputs it reads, directly or through derived values. */
+  readonly inputs: Int32Array;
+  /** Indices of lazy derived values it reads (ascending: each reads only earlier ones). */
+  readonly derived: Int32Array;
 }
 
 /** A numeric rule scored from the exact fraction of its value (see fast.ts, src/expr/rational.ts). */
@@ -326,8 +344,9 @@ export function enginePlan(framework: CompiledFramework): EnginePlan {
   const rationalOfRule = (rule: RulePlan, max: Decimal, penalty: boolean): RationalPlan | undefined => {
     if (!safe || rule.kind === "manual") return undefined;
     const shape = exprShape(rule.value);
-    // A plain input (or a derived value without a fast form) is read from its slot by the value rules.
-    if (shape?.kind === "slot" && (inputSlots.has(shape.slot) || !rule.value.names.some((n) => derivedFast.has(n)))) return undefined;
+    // A derived value without a fast form is read from its slot by the value rules; a plain input
+    // is read as a fraction too (from the unit's scaled integer when the evidence gives one).
+    if (shape?.kind === "slot" && !inputSlots.has(shape.slot) && !rule.value.names.some((n) => derivedFast.has(n))) return undefined;
     const points = fastRationalRule(fastContext, rule, max, penalty);
     const value = points === undefined ? undefined : rationalOf(rule.value, named);
     return points === undefined || value === undefined ? undefined : { value, points };
@@ -353,6 +372,47 @@ export function enginePlan(framework: CompiledFramework): EnginePlan {
   framework.derived.forEach((d, i) => {
     if (safe && !eager.has(d.name)) lazyDerived[i] = 1;
   });
+
+  // An input's Value (a Decimal, for a number the evidence holds as a scaled integer) is built per
+  // unit only when something other than a fast form reads its slot: applies_if, a rule without a
+  // fraction form, an eagerly computed derived value. The others are read as fractions and built
+  // only when a rule falls back to the exact evaluation (`leafFallback`) or for explanations.
+  const eagerSlot = new Uint8Array(framework.slotCount);
+  const markInputs = (deps: ExprDeps | undefined): void => {
+    for (const slot of deps?.inputSlots ?? []) eagerSlot[slot] = 1;
+  };
+  framework.nodes.forEach((n, i) => {
+    markInputs(appliesIfDeps[i]);
+    if (n.kind === "leaf" && leafRational[i] === undefined) markInputs(ruleDeps[i]);
+  });
+  framework.adjustments.forEach((_, i) => {
+    if (adjustmentRational[i] === undefined) markInputs(adjustmentDeps[i]);
+  });
+  framework.derived.forEach((d, i) => {
+    if (!lazyDerived[i]) markInputs(depsOf(d.expr));
+  });
+  const lazyInput = Uint8Array.from(framework.inputs, (input) => (safe && !eagerSlot[input.slot] ? 1 : 0));
+  const inputIndexOfSlot = new Map<number, number>();
+  framework.inputs.forEach((input, i) => inputIndexOfSlot.set(input.slot, i));
+  const derivedIndexOfSlot = new Map<number, number>();
+  framework.derived.forEach((d, i) => derivedIndexOfSlot.set(d.slot, i));
+  /** What the exact evaluation of a rule with a fraction form reads that may be unset: lazy inputs, lazy derived values. */
+  const fallbackOf = (deps: ExprDeps | undefined, r: RationalPlan | undefined): Fallback | undefined => {
+    if (r === undefined) return undefined;
+    const inputs: number[] = [];
+    for (const slot of deps?.inputSlots ?? []) {
+      const i = inputIndexOfSlot.get(slot);
+      if (i !== undefined && lazyInput[i]) inputs.push(i);
+    }
+    const derived: number[] = [];
+    for (const read of deps?.reads ?? []) {
+      const i = derivedIndexOfSlot.get(read.slot);
+      if (i !== undefined && lazyDerived[i]) derived.push(i);
+    }
+    return { inputs: Int32Array.from(inputs), derived: Int32Array.from(derived.sort((a, b) => a - b)) };
+  };
+  const leafFallback = framework.nodes.map((_, i) => fallbackOf(ruleDeps[i], leafRational[i]));
+  const adjustmentFallback = framework.adjustments.map((_, i) => fallbackOf(adjustmentDeps[i], adjustmentRational[i]));
 
   const reasons: string[] = [""];
   const reasonCodes = new Map<string, number>();
@@ -416,6 +476,9 @@ export function enginePlan(framework: CompiledFramework): EnginePlan {
     leafRational,
     adjustmentRational,
     lazyDerived,
+    lazyInput,
+    leafFallback,
+    adjustmentFallback,
     tree: flatTree(framework),
   };
   cache.set(framework, plan);

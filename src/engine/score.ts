@@ -14,13 +14,13 @@ import type { EvidencePart } from "../evidence/part.js";
 import { ZERO } from "../core/decimal.js";
 import { formatValue, MISSING, type Value } from "../core/value.js";
 import { diag, type Diagnostic, type Location } from "../diagnostics/index.js";
-import type { EvidenceSet, PointsEntry, UnitEvidence, UnitInfo } from "../evidence/model.js";
+import type { EvidenceSet, InputEntry, PointsEntry, UnitEvidence, UnitInfo } from "../evidence/model.js";
 import type { CompiledFramework, InputPlan, LeafPlan, NotApplicablePolicy, RulePlan } from "../framework/ir.js";
 import type { Decimal } from "../core/decimal.js";
 import { rank } from "../rank/rank.js";
 import type { FastManualRule, FastValueRule } from "./fast.js";
 import { scoreResultToJson } from "./json.js";
-import { type EnginePlan, enginePlan, type ExprDeps } from "./plan.js";
+import { type EnginePlan, enginePlan, type ExprDeps, type Fallback } from "./plan.js";
 import type { ScoreOptions, ScoreResult, UnitResult } from "./result.js";
 import { evaluateManual, evaluateValueRule } from "./rules.js";
 import {
@@ -40,7 +40,7 @@ import {
 import { UnitCore, UnitScore } from "./unit.js";
 import { isMiss } from "./values.js";
 import { ENGINE_PATHS } from "./paths.js";
-import { RATIONAL } from "../expr/rational.js";
+import { RATIONAL, type SlotNumbers, useSlotNumbers } from "../expr/rational.js";
 
 /** Code-point order, independent of the host's locale. */
 export function compareCodes(a: string, b: string): number {
@@ -147,6 +147,8 @@ class Scratch {
   readonly dropped: Uint8Array;
   /** Slots of a unit whose explanations are not kept. */
   readonly slots: Value[];
+  /** The unit's input numbers known as scaled integers (read by the fast forms; see {@link readInput}). */
+  readonly numbers: SlotNumbers;
   /** The last rule's outcome (see {@link scoreRule}). */
   points: Scaled = 0;
   ruleReason = 0;
@@ -159,6 +161,7 @@ class Scratch {
     this.reason = new Uint32Array(fw.nodes.length);
     this.dropped = new Uint8Array(plan.parts.length);
     this.slots = new Array<Value>(fw.slotCount).fill(MISSING);
+    this.numbers = { slots: undefined, num: new Float64Array(fw.slotCount), den: new Float64Array(fw.slotCount) };
   }
 }
 
@@ -388,27 +391,73 @@ function scoreRule(
   }
 }
 
-/** Fills the unit's slots: inputs from the evidence (with `missing: zero`), then derived values. */
-function fillSlots(plan: EnginePlan, scratch: Scratch, slots: Value[], ev: UnitEvidence | undefined): void {
+/** 10^k for k = 0..15, exact as doubles. */
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * The one place the engine reads an input of the unit's evidence. A number the evidence holds
+ * as a scaled integer (`scaled × 10^-scale`) is recorded in `numbers` at `slot` as the fraction
+ * scaled ÷ 10^scale (trailing zeros dropped), and its Value (a Decimal) is built only when
+ * `wantValue`: then, or for any other value, the Value is returned (MISSING when absent);
+ * otherwise undefined. Nothing is recorded (`den` 0) for other values. A scaled 0 stands for +0
+ * (the readers leave a negative zero to their exact path, which gives no scaled form).
+ */
+function readInput(inputs: ReadonlyMap<string, InputEntry> | undefined, name: string, slot: number, numbers: SlotNumbers, wantValue: boolean): Value | undefined {
+  const entry = inputs?.get(name);
+  if (entry === undefined) {
+    numbers.den[slot] = 0;
+    return MISSING;
+  }
+  let n = entry.scaled;
+  let scale = entry.scale;
+  if (n === undefined || scale === undefined || !(scale >= 0 && scale <= 15) || !Number.isSafeInteger(n) || Object.is(n, -0)) {
+    numbers.den[slot] = 0;
+    return entry.value;
+  }
+  while (scale > 0 && n % 10 === 0) {
+    n /= 10;
+    scale--;
+  }
+  numbers.num[slot] = n;
+  numbers.den[slot] = POW10[scale]!;
+  return wantValue ? entry.value : undefined;
+}
+
+/**
+ * Fills the unit's slots: inputs from the evidence (with `missing: zero`), then derived values.
+ * Lazy inputs (see {@link EnginePlan.lazyInput}) that the evidence gives as scaled integers are
+ * only recorded as fractions and their slots left unset, unless `allValues` (explanations, the
+ * exact-only switch); lazy derived values are left unset (see {@link materialize}).
+ */
+function fillSlots(plan: EnginePlan, scratch: Scratch, slots: Value[], ev: UnitEvidence | undefined, allValues: boolean): void {
   const fw = plan.framework;
-  const { absent, unresolved } = scratch;
+  const { absent, unresolved, numbers } = scratch;
   absent.fill(0);
   unresolved.fill(0);
+  numbers.slots = slots;
+  useSlotNumbers(numbers);
   const inputs = ev?.inputs;
-  for (const input of fw.inputs) {
-    const entry = inputs?.get(input.name);
-    let value: Value = entry === undefined ? MISSING : entry.value;
+  const lazyInput = plan.lazyInput;
+  const list = fw.inputs;
+  for (let i = 0; i < list.length; i++) {
+    const input = list[i]!;
+    const slot = input.slot;
+    let value = readInput(inputs, input.name, slot, numbers, allValues || !lazyInput[i]);
+    if (value === undefined) {
+      slots[slot] = undefined as unknown as Value; // a number, read as a fraction until needed
+      continue;
+    }
     // Text compared as NFC: evidence typed in decomposed form equals the framework's literals.
     if (typeof value === "string") value = nfc(value);
     if (isMiss(value)) {
-      absent[input.slot] = 1;
+      absent[slot] = 1;
       if (input.missing === "zero") {
         if (input.type === "boolean") value = false;
         else if (input.type === "number" || input.type === "integer" || input.type === "ratio" || input.type === "percent") value = ZERO;
       }
-      if (isMiss(value)) unresolved[input.slot] = 1;
+      if (isMiss(value)) unresolved[slot] = 1;
     }
-    slots[input.slot] = value;
+    slots[slot] = value;
   }
   const lazy = plan.lazyDerived;
   const exactOnly = ENGINE_PATHS.exactOnly;
@@ -419,13 +468,27 @@ function fillSlots(plan: EnginePlan, scratch: Scratch, slots: Value[], ev: UnitE
   }
 }
 
-/** Computes the derived values left unset by {@link fillSlots} (in order: each reads only earlier ones). */
-function materializeLazy(plan: EnginePlan, slots: Value[]): void {
-  const lazy = plan.lazyDerived;
-  const derived = plan.framework.derived;
-  for (let i = 0; i < derived.length; i++) {
-    if (!lazy[i]) continue;
-    const d = derived[i]!;
+/**
+ * Before a rule with a fraction form falls back to the exact evaluation: builds the Values of the
+ * lazy inputs it reads and computes the lazy derived values it reads (in order: each reads only
+ * earlier ones), where the slots are still unset.
+ */
+function materialize(ctx: UnitContext, fallback: Fallback | undefined): void {
+  if (fallback === undefined) return;
+  const fw = ctx.plan.framework;
+  const slots = ctx.slots;
+  const ins = fallback.inputs;
+  if (ins.length > 0) {
+    const inputs = ctx.ev?.inputs;
+    const numbers = ctx.scratch.numbers;
+    for (let j = 0; j < ins.length; j++) {
+      const input = fw.inputs[ins[j]!]!;
+      if (slots[input.slot] === undefined) slots[input.slot] = readInput(inputs, input.name, input.slot, numbers, true)!;
+    }
+  }
+  const ds = fallback.derived;
+  for (let j = 0; j < ds.length; j++) {
+    const d = fw.derived[ds[j]!]!;
     if (slots[d.slot] === undefined) slots[d.slot] = d.expr.evaluate(slots);
   }
 }
@@ -455,7 +518,7 @@ function scoreUnit(store: ScoreStore, ctx: UnitContext, row: number, info: UnitI
   const A = store.arith;
   const scratch = ctx.scratch;
   const slots = explain ? new Array<Value>(fw.slotCount) : scratch.slots;
-  fillSlots(plan, scratch, slots, ev);
+  fillSlots(plan, scratch, slots, ev, explain || ENGINE_PATHS.exactOnly);
   ctx.reset(info, ev, slots);
   const nodeMaxConst = A.nodeMax;
 
@@ -541,7 +604,7 @@ function scoreUnit(store: ScoreStore, ctx: UnitContext, row: number, info: UnitI
       }
     }
     const node = nodes[i] as LeafPlan;
-    if (policy < 0 && leafRational[i] !== undefined) materializeLazy(plan, slots); // undecided: the exact evaluation reads them
+    if (policy < 0) materialize(ctx, plan.leafFallback[i]); // undecided: the exact evaluation reads them
     const flags =
       policy >= 0
         ? notApplicable(ctx, policy, node.max, reason)
@@ -609,7 +672,7 @@ function scoreUnit(store: ScoreStore, ctx: UnitContext, row: number, info: UnitI
         scratch.points = p;
         scratch.ruleReason = 0;
         flags = STATUS_SCORED;
-      } else materializeLazy(plan, slots);
+      } else materialize(ctx, plan.adjustmentFallback[i]);
     }
     if (flags < 0) flags = scoreRule(ctx, a.rule, a.id, a.max, plan.adjustmentDeps[i], "exclude", true, penalty, exactOnly ? undefined : plan.adjustmentFast[i], -1);
     const status = flags % 3;

@@ -24,6 +24,27 @@ import { exprTree } from "./compile.js";
 /** The denominator of the last fast evaluation (see the module comment). */
 export const RATIONAL = { den: 1 };
 
+/**
+ * The numbers of one unit's input slots known as exact fractions without a Decimal: slot `i`
+ * holds `num[i] ÷ den[i]` when `den[i] > 0` (a scaled integer of the evidence over 10^scale),
+ * and nothing when `den[i]` is 0 (then its Value in the slot array is read). Valid for the slot
+ * array `slots` only: the engine fills one per unit (src/engine/score.ts) and points
+ * {@link useSlotNumbers} at it, so a fast form evaluated on any other slot array reads Values.
+ */
+export interface SlotNumbers {
+  /** The slot array these numbers belong to. */
+  slots: readonly Value[] | undefined;
+  readonly num: Float64Array;
+  readonly den: Float64Array;
+}
+
+let current: SlotNumbers | undefined;
+
+/** Makes `numbers` the numbers the fast forms read for `numbers.slots` (nothing is allocated). */
+export function useSlotNumbers(numbers: SlotNumbers | undefined): void {
+  current = numbers;
+}
+
 /** The numerator of a number (its denominator in {@link RATIONAL}.den), or NaN: undecided. */
 export type FastNum = (slots: readonly Value[]) => number;
 /** 1 (true), 0 (false) or NaN (undecided: ask the exact evaluation). */
@@ -197,6 +218,14 @@ function num(node: ExprNode, c: Compiler): FastNum | undefined {
       const slot = slotIn(c, node.name);
       if (slot < 0) return undefined;
       return (slots) => {
+        const numbers = current;
+        if (numbers !== undefined && numbers.slots === slots) {
+          const d = numbers.den[slot]!;
+          if (d > 0) {
+            RATIONAL.den = d;
+            return numbers.num[slot]!;
+          }
+        }
         const v = slots[slot];
         return isDec(v) ? decimalNumerator(v) : Number.NaN;
       };
