@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { explainText, score } from "../../src/engine/index.js";
+import { Dec, isDecimal } from "../../src/core/decimal.js";
+import { MISSING, type Value } from "../../src/core/value.js";
+import { formatDiagnostic } from "../../src/diagnostics/index.js";
+import { explainText, rescoreUnit, score, unitResultToJson, type UnitResult } from "../../src/engine/index.js";
+import { evidenceSchemaOf, mergeEvidence, readJsonText } from "../../src/evidence/index.js";
+import type { EvidenceSet, InputEntry, UnitEvidence } from "../../src/evidence/model.js";
+import { decimalOfScaled } from "../../src/evidence/values.js";
 import { setExactOnly } from "../../src/engine/paths.js";
 import { enginePlan } from "../../src/engine/plan.js";
 import type { CompiledFramework } from "../../src/framework/ir.js";
@@ -210,4 +216,240 @@ criteria:
       { numRuns: 25 },
     );
   }, 120_000);
+});
+
+// Numbers the evidence readers keep as scaled integers (`InputEntry.scaled` / `scale`) are read by the
+// fraction forms without a Decimal; a slot's Decimal is built only where something else reads it, on a
+// rule's fallback to the exact path, or for explanations. Whatever the evidence gives, scaled or not,
+// fast or exact-only, with or without explanations, a user must see the same bytes.
+
+/** An entry as the readers make it: a scaled integer, its Decimal built afresh on every read of `value`. */
+class ScaledEntry implements InputEntry {
+  constructor(
+    readonly scaled: number,
+    readonly scale: number,
+  ) {}
+  get value(): Value {
+    return decimalOfScaled(this.scaled, this.scale);
+  }
+}
+
+/**
+ * The same evidence with every number that fits 15 digits given as a scaled integer (with `extra`
+ * trailing zeros when they fit, as `1.50` is read), other values as they are. A negative zero keeps
+ * its Decimal (the readers leave it to their exact path).
+ */
+function scaledEvidence(set: EvidenceSet, extra: (name: string) => number): EvidenceSet {
+  const byUnit = new Map<string, UnitEvidence>();
+  for (const [code, ev] of set.byUnit) {
+    const inputs = new Map<string, InputEntry>();
+    for (const [name, entry] of ev.inputs) {
+      const v = entry.value;
+      let out: InputEntry = entry;
+      if (isDecimal(v) && !(v.isZero() && v.isNeg())) {
+        const places = v.decimalPlaces() + extra(name);
+        const digits = places <= 15 ? v.times(new Dec(10).pow(places)) : undefined;
+        if (digits !== undefined && digits.isInteger() && digits.abs().lt(1e15)) out = new ScaledEntry(digits.toNumber(), places);
+      }
+      inputs.set(name, out);
+    }
+    byUnit.set(code, { code, inputs, points: ev.points });
+  }
+  return { ...set, byUnit };
+}
+
+/** The same evidence with every entry's scaled form dropped (its value, location and note kept). */
+function plainEvidence(set: EvidenceSet): EvidenceSet {
+  const byUnit = new Map<string, UnitEvidence>();
+  for (const [code, ev] of set.byUnit) {
+    const inputs = new Map<string, InputEntry>();
+    for (const [name, entry] of ev.inputs) {
+      const where = entry.where;
+      inputs.set(name, { value: entry.value, ...(where !== undefined && { where }), note: entry.note });
+    }
+    byUnit.set(code, { code, inputs, points: ev.points });
+  }
+  return { ...set, byUnit };
+}
+
+const countScaled = (set: EvidenceSet): number => [...set.byUnit.values()].reduce((n, ev) => n + [...ev.inputs.values()].filter((e) => e.scaled !== undefined).length, 0);
+
+/** What a user sees of a run without explanations (the JSON, with its diagnostics, and the diagnostics worded). */
+function seenPlain(fw: CompiledFramework, set: EvidenceSet, exact: boolean): string {
+  setExactOnly(exact);
+  try {
+    const result = score(fw, set, { explain: false });
+    return JSON.stringify({ json: result.toJSON(), diagnostics: result.diagnostics.map((d) => formatDiagnostic(d)) });
+  } finally {
+    setExactOnly(false);
+  }
+}
+
+/** …and with explanations: every unit's explanation text, branches and values read. */
+function seenExplained(fw: CompiledFramework, set: EvidenceSet, exact: boolean): string {
+  setExactOnly(exact);
+  try {
+    const result = score(fw, set);
+    const explanations = result.units.map((u) => explainText(u, fw));
+    const reasons = result.units.map((u) => u.nodes.map((n) => [n.status, n.points.toString(), n.explanation?.branch, n.explanation?.values.map((v) => String(v.value))]));
+    return JSON.stringify({ json: result.toJSON(), explanations, reasons });
+  } finally {
+    setExactOnly(false);
+  }
+}
+
+/** Plain-slot leaves (the input read directly), an applies_if on an input or a derived value, a boolean on a comparison. */
+function withPlainSlots(yaml: string, g: { appliesIf: string; plain: [string, string, string, string]; compare: boolean; coalesce: boolean }): string {
+  const [bandsOn, ratioOn, exprOn, deductOn] = g.plain;
+  const applies = g.appliesIf === "" ? "" : `, applies_if: ${JSON.stringify(g.appliesIf)}`;
+  // A derived value without a fraction form (coalesce), read by a fraction form from its slot: computed
+  // per unit, so the inputs it reads are needed as Values even when nothing else reads them.
+  if (g.coalesce) yaml = yaml.replace("criteria:", `  r: "coalesce(c, 0.5)"\ncriteria:`);
+  return yaml.replace(
+    "adjustments:",
+    `  - id: "2"
+    children:
+      - { id: "2.1", max: 1, rule: { bands: { value: ${bandsOn}, bands: [ { above: 2, points: 1 }, { at_least: 0.5, points: 0.5 }, { equals: 0.13, points: 0.25 }, { otherwise: 0 } ] } } }
+      - { id: "2.2", max: 3${applies}, rule: { ratio: { value: ${ratioOn}, lower: 0.5, upper: 1 } } }
+      - { id: "2.3", max: 2, rule: { expr: ${exprOn} } }
+      - { id: "2.4", max: 1.5, rule: { deduct: { value: ${deductOn}, per: 0.25 } } }
+${g.compare ? `      - { id: "2.5", max: 1, rule: { boolean: { value: "a > b" } } }\n` : ""}${g.coalesce ? `      - { id: "2.6", max: 1, rule: { expr: "min(abs(r * 2), 1)" } }\n` : ""}adjustments:`,
+  );
+}
+
+const plainArb = fc.record({
+  appliesIf: fc.constantFrom("", "c >= 0", "q > 0", "a != b"),
+  plain: fc.tuple(fc.constantFrom("a", "b", "c", "q"), fc.constantFrom("a", "b", "c", "q"), fc.constantFrom("a", "b", "c", "q"), fc.constantFrom("a", "b", "c", "q")),
+  compare: fc.boolean(),
+  coalesce: fc.boolean(),
+});
+
+/** Evidence values for the scaled runs: the values above plus trailing zeros, zeros written with places, −0, the tie 50/96. */
+const scaledValueArb = fc.oneof(valueArb, fc.constantFrom("1.50", "0.000", "-0", "-0.00", "50.00", "96", "0.125", "999999999999999", "99999999999999.9", "1000000000000000"));
+const scaledUnitsArb = fc.array(fc.tuple(scaledValueArb, scaledValueArb, scaledValueArb), { minLength: 1, maxLength: 6 }).map((rows) => {
+  const units: Record<string, RawUnit> = {};
+  rows.forEach(([a, b, c], i) => {
+    const inputs: Record<string, string> = {};
+    if (a !== null) inputs.a = a;
+    if (b !== null) inputs.b = b;
+    if (c !== null) inputs.c = c;
+    units[`u${i}`] = { inputs };
+  });
+  return units;
+});
+
+describe("numbers given as scaled integers: read as fractions, Decimals built only where needed", () => {
+  it("scaled or not, fast or exact-only, with or without explanations: the same JSON, diagnostics and explanations (random frameworks)", () => {
+    let frameworks = 0;
+    let scaled = 0;
+    let lazy = 0;
+    fc.assert(
+      fc.property(frameworkArb, plainArb, scaledUnitsArb, fc.nat(2), (f, g, units, extra) => {
+        let fw: CompiledFramework;
+        try {
+          fw = framework(withPlainSlots(yamlOf(f), g));
+        } catch {
+          return;
+        }
+        frameworks++;
+        lazy += enginePlan(fw).lazyInput.reduce((n, x) => n + x, 0);
+        const plain = makeEvidence(fw, units);
+        const withScaled = scaledEvidence(plain, (name) => (name === "a" ? extra : 0));
+        scaled += countScaled(withScaled);
+        const reference = seenPlain(fw, plain, true);
+        expect(seenPlain(fw, withScaled, false)).toBe(reference);
+        expect(seenPlain(fw, plain, false)).toBe(reference);
+        expect(seenPlain(fw, withScaled, true)).toBe(reference);
+        expect(seenExplained(fw, withScaled, false)).toBe(seenExplained(fw, plain, true));
+      }),
+      { numRuns: 120 },
+    );
+    expect(frameworks).toBeGreaterThan(80);
+    expect(scaled).toBeGreaterThan(frameworks * 3); // most numbers do come scaled
+    expect(lazy).toBeGreaterThan(frameworks / 2); // and many frameworks read some input only through fractions
+  }, 180_000);
+
+  it("through the real JSON reader: its scaled entries and the same entries without them score alike", () => {
+    fc.assert(
+      fc.property(frameworkArb, plainArb, scaledUnitsArb, (f, g, units) => {
+        let fw: CompiledFramework;
+        try {
+          fw = framework(withPlainSlots(yamlOf(f), g));
+        } catch {
+          return;
+        }
+        // Numbers written as JSON number literals, as a user's file has them.
+        const body = Object.entries(units)
+          .map(([code, u]) => `${JSON.stringify(code)}: { "inputs": { ${Object.entries(u.inputs ?? {}).map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(", ")} } }`)
+          .join(",\n");
+        const part = readJsonText(`{ "units": {\n${body}\n} }`, evidenceSchemaOf(fw), { file: "ev.json" });
+        const set = mergeEvidence([part]);
+        const plain = plainEvidence(set);
+        const reference = seenPlain(fw, plain, true);
+        expect(seenPlain(fw, set, false)).toBe(reference);
+        expect(seenPlain(fw, set, true)).toBe(reference);
+        expect(seenExplained(fw, set, false)).toBe(seenExplained(fw, plain, true));
+      }),
+      { numRuns: 60 },
+    );
+  }, 180_000);
+
+  it("the reader's scaled entries are used: inputs only fractions read stay lazy, the others are eager", () => {
+    const fw = framework(`
+inputs:
+  done: { type: integer }
+  total: { type: integer }
+  x: { type: number }
+  gate: { type: number }
+criteria:
+  - { id: "1", max: 3, rule: { ratio: { value: "done / total", lower: 0.5, upper: 1 } } }
+  - { id: "2", max: 1, applies_if: "gate > 0", rule: { bands: { value: x, bands: [ { at_least: 0.5, points: 1 }, { otherwise: 0 } ] } } }
+`);
+    const plan = enginePlan(fw);
+    expect([...plan.lazyInput]).toEqual([1, 1, 1, 0]); // gate is read by applies_if
+    expect(plan.leafRational[1]).toBeDefined(); // bands on a plain input: the fraction path
+    const part = readJsonText(`{ "units": { "u": { "inputs": { "done": 50, "total": 96, "x": 0.50, "gate": 1 } }, "z": { "inputs": { "done": 5, "total": 0, "x": 0.49, "gate": -1 } } } }`, evidenceSchemaOf(fw));
+    const set = mergeEvidence([part]);
+    expect(countScaled(set)).toBe(8);
+    const r = score(fw, set, { explain: false });
+    expect(nodeOf(r, "u", "1").points.toString()).toBe("0.13"); // 3 × (50/96 − 0.5) ÷ 0.5 = 0.125 → 0.13 half up
+    expect(nodeOf(r, "u", "2").points.toString()).toBe("1");
+    expect(nodeOf(r, "z", "1").status).toBe("not_applicable"); // division by zero, from the exact path
+    expect(nodeOf(r, "z", "2").status).toBe("not_applicable");
+    expect(seenPlain(fw, set, false)).toBe(seenPlain(fw, plainEvidence(set), true));
+    expect(seenExplained(fw, set, false)).toBe(seenExplained(fw, plainEvidence(set), true));
+  });
+
+  it("rescoreUnit on scaled evidence equals a full rescore with the change", () => {
+    fc.assert(
+      fc.property(frameworkArb, plainArb, scaledUnitsArb, fc.nat(), fc.constantFrom("a", "b", "c"), scaledValueArb, fc.boolean(), (f, g, units, pick, input, raw, explain) => {
+        let fw: CompiledFramework;
+        try {
+          fw = framework(withPlainSlots(yamlOf(f), g));
+        } catch {
+          return;
+        }
+        const set = scaledEvidence(makeEvidence(fw, units), () => 1);
+        const codes = [...set.byUnit.keys()];
+        const code = codes[pick % codes.length]!;
+        const value: Value = raw === null ? MISSING : new Dec(raw);
+        const result = score(fw, set, { explain });
+        const re = rescoreUnit(result, code, { inputs: { [input]: value } }, { explain })!;
+
+        const inputs = new Map(set.byUnit.get(code)!.inputs);
+        if (raw === null) inputs.delete(input);
+        else inputs.set(input, { value });
+        const changed: EvidenceSet = { ...set, byUnit: new Map(set.byUnit).set(code, { code, inputs, points: new Map() }) };
+        const full = score(fw, changed, { explain }).units.find((u) => u.unit === code)!;
+        const facts = (u: UnitResult) =>
+          JSON.stringify({
+            json: { ...unitResultToJson(u, fw), rank: 0 },
+            diagnostics: u.diagnostics.map((d) => formatDiagnostic(d)),
+            explanation: explain ? explainText(u, fw).replace(/rank \S+/, "rank") : "", // re-scoring keeps the old rank
+          });
+        expect(facts(re)).toBe(facts(full));
+      }),
+      { numRuns: 80 },
+    );
+  }, 180_000);
 });
