@@ -83,11 +83,11 @@ export interface EnginePlan {
   readonly small: boolean;
   /** How many distinct not-applicable reasons the framework can produce (sizes the reason codes). */
   readonly reasonCapacity: number;
-  /** Per node position: the slot a leaf's rule value reads when it is a plain name, else −1. */
+  /** Per node position: the slot a leaf without a fraction form reads when its rule value is a plain name, else −1. */
   readonly leafSlot: Int32Array;
   /** Per node position: 1 for a leaf with a manual rule. */
   readonly leafManual: Uint8Array;
-  /** Per node position: a numeric leaf scored from the exact fraction of its value expression. */
+  /** Per node position: a numeric leaf scored from the exact fraction of its value expression (a plain input included). */
   readonly leafRational: readonly (RationalPlan | undefined)[];
   /** Per adjustment: the same. */
   readonly adjustmentRational: readonly (RationalPlan | undefined)[];

@@ -410,7 +410,7 @@ function readInput(inputs: ReadonlyMap<string, InputEntry> | undefined, name: st
   }
   let n = entry.scaled;
   let scale = entry.scale;
-  if (n === undefined || scale === undefined || !(scale >= 0 && scale <= 15) || !Number.isSafeInteger(n) || Object.is(n, -0)) {
+  if (n === undefined || scale === undefined || !Number.isInteger(scale) || scale < 0 || scale > 15 || !Number.isSafeInteger(n) || Object.is(n, -0)) {
     numbers.den[slot] = 0;
     return entry.value;
   }
