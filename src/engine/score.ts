@@ -40,6 +40,7 @@ import {
 import { UnitCore, UnitScore } from "./unit.js";
 import { isMiss } from "./values.js";
 import { ENGINE_PATHS } from "./paths.js";
+import { type InputStore, TAG_ABSENT, TAG_NUMBER_MAX, UnitInputs } from "../evidence/columns.js";
 import { RATIONAL, type SlotNumbers, useSlotNumbers } from "../expr/rational.js";
 
 /** Code-point order, independent of the host's locale. */
@@ -149,6 +150,8 @@ class Scratch {
   readonly slots: Value[];
   /** The unit's input numbers known as scaled integers (read by the fast forms; see {@link readInput}). */
   readonly numbers: SlotNumbers;
+  /** Where the unit's inputs are, when the evidence keeps them by column. */
+  readonly columns = new UnitColumns();
   /** The last rule's outcome (see {@link scoreRule}). */
   points: Scaled = 0;
   ruleReason = 0;
@@ -402,7 +405,8 @@ const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
  * otherwise undefined. Nothing is recorded (`den` 0) for other values. A scaled 0 stands for +0
  * (the readers leave a negative zero to their exact path, which gives no scaled form).
  */
-function readInput(inputs: ReadonlyMap<string, InputEntry> | undefined, name: string, slot: number, numbers: SlotNumbers, wantValue: boolean): Value | undefined {
+function readInput(inputs: ReadonlyMap<string, InputEntry> | undefined, name: string, slot: number, numbers: SlotNumbers, wantValue: boolean, columns: UnitColumns): Value | undefined {
+  if (columns.store !== undefined) return readColumn(columns, slot, numbers, wantValue);
   const entry = inputs?.get(name);
   if (entry === undefined) {
     numbers.den[slot] = 0;
@@ -424,6 +428,55 @@ function readInput(inputs: ReadonlyMap<string, InputEntry> | undefined, name: st
 }
 
 /**
+ * Where the unit's inputs are when the evidence keeps them by column (src/evidence/columns.ts):
+ * the store, each framework input's column in it (−1: none) and the unit's index. Then inputs are
+ * read from the typed arrays directly, without building an entry.
+ */
+class UnitColumns {
+  store: InputStore | undefined;
+  columns: Int32Array = new Int32Array(0);
+  unit = 0;
+
+  /** Points at `inputs` when they are a column store's (else clears). */
+  use(inputs: ReadonlyMap<string, InputEntry> | undefined, list: readonly InputPlan[]): void {
+    if (inputs instanceof UnitInputs) {
+      this.store = inputs.store;
+      this.columns = inputs.store.columnsOf(list);
+      this.unit = inputs.index;
+    } else this.store = undefined;
+  }
+}
+
+/** {@link readInput} from the column store: the same fraction and the same Value, read from the typed arrays. */
+function readColumn(source: UnitColumns, slot: number, numbers: SlotNumbers, wantValue: boolean): Value | undefined {
+  const store = source.store!;
+  const c = source.columns[slot]!;
+  const column = c < 0 ? undefined : store.columns[c]!;
+  const tag = column === undefined ? TAG_ABSENT : column.tagOf(source.unit);
+  if (tag === TAG_ABSENT) {
+    numbers.den[slot] = 0;
+    return MISSING;
+  }
+  if (tag > TAG_NUMBER_MAX) {
+    numbers.den[slot] = 0;
+    return store.valueAt(column!, source.unit);
+  }
+  let n = column!.numOf(source.unit);
+  let scale = tag - 1;
+  if (Object.is(n, -0)) {
+    numbers.den[slot] = 0;
+    return store.valueAt(column!, source.unit);
+  }
+  while (scale > 0 && n % 10 === 0) {
+    n /= 10;
+    scale--;
+  }
+  numbers.num[slot] = n;
+  numbers.den[slot] = POW10[scale]!;
+  return wantValue ? store.valueAt(column!, source.unit) : undefined;
+}
+
+/**
  * Fills the unit's slots: inputs from the evidence (with `missing: zero`), then derived values.
  * Lazy inputs (see {@link EnginePlan.lazyInput}) that the evidence gives as scaled integers are
  * only recorded as fractions and their slots left unset, unless `allValues` (explanations, the
@@ -439,10 +492,12 @@ function fillSlots(plan: EnginePlan, scratch: Scratch, slots: Value[], ev: UnitE
   const inputs = ev?.inputs;
   const lazyInput = plan.lazyInput;
   const list = fw.inputs;
+  const columns = scratch.columns;
+  columns.use(inputs, list);
   for (let i = 0; i < list.length; i++) {
     const input = list[i]!;
     const slot = input.slot;
-    let value = readInput(inputs, input.name, slot, numbers, allValues || !lazyInput[i]);
+    let value = readInput(inputs, input.name, slot, numbers, allValues || !lazyInput[i], columns);
     if (value === undefined) {
       slots[slot] = undefined as unknown as Value; // a number, read as a fraction until needed
       continue;
@@ -483,7 +538,7 @@ function materialize(ctx: UnitContext, fallback: Fallback | undefined): void {
     const numbers = ctx.scratch.numbers;
     for (let j = 0; j < ins.length; j++) {
       const input = fw.inputs[ins[j]!]!;
-      if (slots[input.slot] === undefined) slots[input.slot] = readInput(inputs, input.name, input.slot, numbers, true)!;
+      if (slots[input.slot] === undefined) slots[input.slot] = readInput(inputs, input.name, input.slot, numbers, true, ctx.scratch.columns)!;
     }
   }
   const ds = fallback.derived;

@@ -20,7 +20,7 @@ import { decimalOfScaled } from "./values.js";
 
 /** Tags of a cell: 0 absent; 1 to 16 a number of scale tag − 1; then the other kinds. */
 export const TAG_ABSENT = 0;
-const TAG_NUMBER_MAX = 16;
+export const TAG_NUMBER_MAX = 16;
 export const TAG_FALSE = 17;
 export const TAG_TRUE = 18;
 export const TAG_DATE = 19;

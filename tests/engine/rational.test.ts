@@ -5,6 +5,7 @@ import { MISSING, type Value } from "../../src/core/value.js";
 import { formatDiagnostic } from "../../src/diagnostics/index.js";
 import { explainText, rescoreUnit, score, unitResultToJson, type UnitResult } from "../../src/engine/index.js";
 import { evidenceSchemaOf, mergeEvidence, readJsonText } from "../../src/evidence/index.js";
+import { UnitInputs } from "../../src/evidence/columns.js";
 import type { EvidenceSet, InputEntry, UnitEvidence } from "../../src/evidence/model.js";
 import { decimalOfScaled } from "../../src/evidence/values.js";
 import { setExactOnly } from "../../src/engine/paths.js";
@@ -369,7 +370,7 @@ describe("numbers given as scaled integers: read as fractions, Decimals built on
     expect(lazy).toBeGreaterThan(frameworks / 2); // and many frameworks read some input only through fractions
   }, 180_000);
 
-  it("through the real JSON reader: its scaled entries and the same entries without them score alike", () => {
+  it("through the real JSON reader: its scaled entries (read from the column store) and the same entries without them score alike", () => {
     fc.assert(
       fc.property(frameworkArb, plainArb, scaledUnitsArb, (f, g, units) => {
         let fw: CompiledFramework;
@@ -384,6 +385,8 @@ describe("numbers given as scaled integers: read as fractions, Decimals built on
           .join(",\n");
         const part = readJsonText(`{ "units": {\n${body}\n} }`, evidenceSchemaOf(fw), { file: "ev.json" });
         const set = mergeEvidence([part]);
+        // The engine reads these from the column store's typed arrays; `plain` is entries in Maps.
+        for (const ev of set.byUnit.values()) expect(ev.inputs).toBeInstanceOf(UnitInputs);
         const plain = plainEvidence(set);
         const reference = seenPlain(fw, plain, true);
         expect(seenPlain(fw, set, false)).toBe(reference);
