@@ -71,6 +71,8 @@ class ColumnPage {
   readonly seq: Int32Array;
   readonly line: Int32Array;
   readonly tag: Uint8Array;
+  /** Texts (TAG_TEXT) and whole entries (TAG_ENTRY), by unit within the page. */
+  objects: unknown[] | undefined;
 
   constructor(slabs: Slabs) {
     const { buffer, offset } = slabs.take(PAGE_SIZE * 24);
@@ -85,8 +87,6 @@ class ColumnPage {
 /** One input's values for every unit of a file. */
 export class InputColumn {
   readonly pages: (ColumnPage | undefined)[] = [];
-  /** Texts (TAG_TEXT) and whole entries (TAG_ENTRY), by unit index. */
-  objects: Map<number, unknown> | undefined;
   notes: Map<number, string> | undefined;
   place: CellPlace | undefined;
   placeKind = PLACE_UNKNOWN;
@@ -105,6 +105,16 @@ export class InputColumn {
   /** The scaled integer (or the date as y·10⁴ + m·100 + d) of `unit`'s value. */
   numOf(unit: number): number {
     return this.pages[unit >>> PAGE_BITS]!.num[unit & PAGE_MASK]!;
+  }
+
+  /** The text or whole entry of `unit`'s value (TAG_TEXT, TAG_ENTRY). */
+  objectOf(unit: number): unknown {
+    return this.pages[unit >>> PAGE_BITS]!.objects![unit & PAGE_MASK];
+  }
+
+  setObject(unit: number, value: unknown): void {
+    const page = this.pages[unit >>> PAGE_BITS]!;
+    (page.objects ??= new Array<unknown>(PAGE_SIZE).fill(undefined))[unit & PAGE_MASK] = value;
   }
 
   pageOf(unit: number, slabs: Slabs): ColumnPage {
@@ -247,7 +257,7 @@ export class InputStore {
       return;
     }
     this.begin(c, unit, tag, row, line, num);
-    if (tag === TAG_TEXT) (c.objects ??= new Map()).set(unit, value);
+    if (tag === TAG_TEXT) c.setObject(unit, value);
     if (note !== undefined) (c.notes ??= new Map()).set(unit, note);
   }
 
@@ -271,7 +281,7 @@ export class InputStore {
 
   private setEntry(c: InputColumn, unit: number, entry: PartInputEntry): void {
     this.begin(c, unit, TAG_ENTRY, entry.row, undefined, 0);
-    (c.objects ??= new Map()).set(unit, entry);
+    c.setObject(unit, entry);
   }
 
   private entryOf(code: string, c: InputColumn, value: Value | number, scale: number, row: number, line: number | undefined, place: CellPlace | undefined, note: string | undefined): PartInputEntry {
@@ -291,13 +301,13 @@ export class InputStore {
       case TAG_MISSING:
         return MISSING;
       case TAG_TEXT:
-        return c.objects!.get(unit) as string;
+        return c.objectOf(unit) as string;
       case TAG_DATE: {
         const n = c.numOf(unit);
         return CalendarDate.of(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100)!;
       }
       default:
-        return (c.objects!.get(unit) as PartInputEntry).value;
+        return (c.objectOf(unit) as PartInputEntry).value;
     }
   }
 
@@ -305,7 +315,7 @@ export class InputStore {
   entryAt(c: InputColumn, unit: number, code: string): PartInputEntry | undefined {
     const tag = c.tagOf(unit);
     if (tag === TAG_ABSENT) return undefined;
-    if (tag === TAG_ENTRY) return c.objects!.get(unit) as PartInputEntry;
+    if (tag === TAG_ENTRY) return c.objectOf(unit) as PartInputEntry;
     const number = tag <= TAG_NUMBER_MAX;
     const value: Value | number = number ? c.numOf(unit) : this.valueAt(c, unit);
     const page = c.pages[unit >>> PAGE_BITS]!;
