@@ -4,6 +4,12 @@ import { messageOf, type DiagnosticCode, type ParamsOf } from "../diagnostics/in
 /** Where a command writes: injected so commands can be tested in-process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
+  /**
+   * Writes bytes (UTF-8 text) to stdout, for large results; optional (without it they go through
+   * `stdout` as text). Returns false when it keeps `bytes` queued (the caller must not reuse them),
+   * true when they are written.
+   */
+  readonly stdoutBytes?: (bytes: Uint8Array) => boolean;
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress display). */
   readonly stderrIsTty: boolean;

@@ -11,6 +11,11 @@ for (const stream of [process.stdout, process.stderr]) {
 
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
+  // A file or a terminal is written at once; anything still queued (a full pipe) keeps the bytes.
+  stdoutBytes: (b) => {
+    process.stdout.write(b);
+    return process.stdout.writableLength === 0;
+  },
   stderr: (t) => process.stderr.write(t),
   stderrIsTty: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),

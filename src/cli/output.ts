@@ -43,12 +43,68 @@ export function emit(io: CliIo, text: string, out: string | undefined): void {
   }
 }
 
+/** Bytes per block handed to the file or to stdout by {@link emitPieces}. */
+const BLOCK = 1 << 20;
+
+/**
+ * Text written as UTF-8 into one buffer that is reused for every block: no string is built
+ * for a block and no fresh memory is taken per block (a joined 1 MB string costs a fresh
+ * allocation each time, which was most of the time of writing a national result).
+ * A block always ends at the end of a piece, so it holds whole characters. Each piece is encoded
+ * on its own: a piece must be well-formed text (JSON text always is: JSON.stringify escapes a
+ * lone surrogate), as a surrogate pair cut between two pieces would be two U+FFFD.
+ */
+export class Utf8Blocks {
+  private buf: Buffer;
+  private used = 0;
+
+  /**
+   * `flush(bytes)` takes a block; it returns false when it keeps the bytes (queued, not yet written),
+   * and then the next block goes into a new buffer.
+   */
+  constructor(
+    private readonly flush: (bytes: Buffer) => boolean,
+    private readonly size = BLOCK,
+  ) {
+    this.buf = Buffer.allocUnsafeSlow(size);
+  }
+
+  write(text: string): void {
+    // At most 3 bytes per UTF-16 code unit (a surrogate pair is 4 bytes for 2 units).
+    const most = text.length * 3;
+    if (this.used + most > this.size) {
+      this.end();
+      if (most > this.size) {
+        this.flush(Buffer.from(text, "utf8"));
+        return;
+      }
+    }
+    this.used += this.buf.write(text, this.used, "utf8");
+  }
+
+  /** Hands on what is buffered. */
+  end(): void {
+    if (this.used === 0) return;
+    const bytes = this.buf.subarray(0, this.used);
+    this.used = 0;
+    if (!this.flush(bytes)) this.buf = Buffer.allocUnsafeSlow(this.size);
+  }
+}
+
+/** Writes all of `bytes` to `fd` (a write may take fewer). */
+function writeAll(fd: number, bytes: Uint8Array): boolean {
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+  return true;
+}
+
 /**
  * Writes a command's result given in pieces (see `scoreResultJsonPieces`) to `--out FILE` or
- * stdout, in batches of about 1 MB, with a final newline: the same bytes as {@link emit} of
- * the joined text, without ever holding the whole text.
+ * stdout, in blocks of about 1 MB of UTF-8, with a final newline: the same bytes as {@link emit}
+ * of the joined text, without ever holding the whole text. Stdout takes bytes when the host
+ * gives `io.stdoutBytes`, else each block's text.
  */
-export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined): void {
+export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined, blockSize = BLOCK): void {
   if (out !== undefined) {
     const problem = outPathProblem(io.cwd, out);
     if (problem !== undefined) throw problem;
@@ -59,24 +115,26 @@ export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | un
   } catch (e) {
     throw unwritable(out!, e);
   }
-  const write = (text: string) => (fd === undefined ? io.stdout(text) : writeSync(fd, text, null, "utf8"));
+  const toStdout = io.stdoutBytes;
+  const flush =
+    fd !== undefined
+      ? (bytes: Buffer) => writeAll(fd, bytes)
+      : toStdout !== undefined
+        ? toStdout
+        : (bytes: Buffer) => {
+            io.stdout(bytes.toString("utf8"));
+            return true;
+          };
   try {
-    let batch: string[] = [];
-    let size = 0;
+    const blocks = new Utf8Blocks(flush, blockSize);
     let last = "";
     for (const piece of pieces) {
       if (piece.length === 0) continue;
-      batch.push(piece);
-      size += piece.length;
+      blocks.write(piece);
       last = piece;
-      if (size >= 1 << 20) {
-        write(batch.join(""));
-        batch = [];
-        size = 0;
-      }
     }
-    if (!last.endsWith("\n")) batch.push("\n");
-    write(batch.join(""));
+    if (!last.endsWith("\n")) blocks.write("\n");
+    blocks.end();
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

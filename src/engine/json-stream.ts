@@ -60,7 +60,11 @@ export function streamedArray<T>(items: Iterable<T>, toJson: (item: T, depth: nu
       const head = (first ? "[" : ",") + inner;
       first = false;
       if (leftOut(v)) yield head + "null";
-      else if (v instanceof JsonText) yield head + v.text;
+      else if (v instanceof JsonText) {
+        // Two pieces: joining them would copy the item's text once more.
+        yield head;
+        yield v.text;
+      }
       else if (v instanceof StreamedJson) {
         yield head;
         yield* v.pieces(depth + 1, indent);

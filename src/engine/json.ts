@@ -196,6 +196,8 @@ interface UnitLayout {
   readonly criterionMax: string;
   readonly criterionIndex: string;
   readonly criterionStatus: readonly string[];
+  /** Per status: its key and value, then the close (a criterion without a self score). */
+  readonly criterionStatusClose: readonly string[];
   readonly criterionSelf: string;
   readonly criterionSelfDiff: string;
   readonly criterionClose: string;
@@ -235,6 +237,7 @@ function layoutOf(framework: CompiledFramework, depth: number, indent: number): 
     criterionMax: k("max", inner, false),
     criterionIndex: k("index", inner, false),
     criterionStatus: STATUS.map((st) => k("status", inner, false) + JSON.stringify(st)),
+    criterionStatusClose: STATUS.map((st) => k("status", inner, false) + JSON.stringify(st) + nl(item) + "}"),
     criterionSelf: k("self", inner, false),
     criterionSelfDiff: k("self_diff", inner, false),
     criterionClose: nl(item) + "}",
@@ -245,10 +248,25 @@ function layoutOf(framework: CompiledFramework, depth: number, indent: number): 
   return layout;
 }
 
-/** A JSON number's text (an exact number's digits). */
-function numberText(n: number | ExactJsonNumber): string {
+/**
+ * Texts of the numbers written so far. `String(n)` of a double is fixed (the shortest text that
+ * reads back as `n`), so a remembered text is exact; a run writes few distinct numbers (points,
+ * maxima and indices at the framework's decimals), and the map is emptied when it grows large.
+ * Keys compare as SameValueZero: 0 and -0 share one entry, and both are written `0`.
+ */
+const numberTexts = new Map<number, string>();
+const NUMBER_TEXTS_MAX = 1 << 16;
+
+/** A JSON number's text (an exact number's digits; `null` for a non-finite number, as JSON.stringify). */
+export function numberText(n: number | ExactJsonNumber): string {
   if (typeof n !== "number") return n.text;
-  return Number.isFinite(n) ? String(n) : "null";
+  let text = numberTexts.get(n);
+  if (text === undefined) {
+    text = Number.isFinite(n) ? String(n) : "null";
+    if (numberTexts.size >= NUMBER_TEXTS_MAX) numberTexts.clear();
+    numberTexts.set(n, text);
+  }
+  return text;
 }
 
 /**
@@ -275,38 +293,45 @@ function unitScoreText(u: UnitScore, framework: CompiledFramework, L: UnitLayout
   const rounding = framework.rounding;
   const { store, row } = u.core;
   const a = store.arith;
-  const J = (x: Scaled): string => numberText(counted(a.toJsonNumber(x), () => roundTo(a.toDecimal(x), rounding)));
+  // As `counted`, without a closure per number: the exact decimal only where a double may not hold it.
+  const J = (x: Scaled): string => {
+    const n = a.toJsonNumber(x);
+    return numberText(exactNumbers && !(Math.abs(n) < exactBound) ? exactJson(n, () => roundTo(a.toDecimal(x), rounding)) : n);
+  };
   const I = (p: Scaled, m: Scaled): string | undefined => {
     const i = a.indexJson(p, m);
-    return i === undefined ? undefined : numberText(counted(i, () => roundTo(indexOf(a.toDecimal(p), a.toDecimal(m))!, rounding)));
+    if (i === undefined) return undefined;
+    return numberText(exactNumbers && !(Math.abs(i) < exactBound) ? exactJson(i, () => roundTo(indexOf(a.toDecimal(p), a.toDecimal(m))!, rounding)) : i);
   };
+  // Every piece of the unit's text in one list, joined once: one flat string, no string built twice.
+  const t: string[] = [];
   const total = store.totals[row * 4 + TOTAL_POINTS]!;
   const totalMax = store.totals[row * 4 + TOTAL_MAX]!;
   const index = I(total, totalMax);
-  let t =
-    L.key("unit") + JSON.stringify(u.unit) + L.key("name") + JSON.stringify(u.name) + L.key("rank") + numberText(u.rank) +
-    L.key("points") + J(total) + L.key("max") + J(totalMax);
-  if (index !== undefined) t += L.key("index") + index;
+  t.push(L.key("unit"), JSON.stringify(u.unit), L.key("name"), JSON.stringify(u.name), L.key("rank"), numberText(u.rank), L.key("points"), J(total), L.key("max"), J(totalMax));
+  if (index !== undefined) t.push(L.key("index"), index);
   if ((framework.grades?.length ?? 0) > 0) {
     const grade = u.grade;
-    t += L.key("grade") + (grade === undefined ? "null" : JSON.stringify(grade));
+    t.push(L.key("grade"), grade === undefined ? "null" : JSON.stringify(grade));
   }
-  t += L.key("complete") + (u.complete ? "true" : "false") + L.key("parts");
+  t.push(L.key("complete"), u.complete ? "true" : "false", L.key("parts"));
   const parts = framework.parts;
-  if (parts.length === 0) t += "{}";
+  if (parts.length === 0) t.push("{}");
   else {
     for (let i = 0; i < parts.length; i++) {
       const at = row * store.partCount + i;
       const p = store.partPoints[at]!;
       const m = store.partMax[at]!;
       const pi = I(p, m);
-      t += L.partHead[i]! + J(p) + L.partMax + J(m) + (pi === undefined ? "" : L.partIndex + pi) + L.partClose;
+      t.push(L.partHead[i]!, J(p), L.partMax, J(m));
+      if (pi !== undefined) t.push(L.partIndex, pi);
+      t.push(L.partClose);
     }
-    t += L.memberClose + "}";
+    t.push(L.memberClose, "}");
   }
-  t += L.key("adjustments");
+  t.push(L.key("adjustments"));
   const adjustments = framework.adjustments;
-  if (adjustments.length === 0) t += "[]";
+  if (adjustments.length === 0) t.push("[]");
   else {
     for (let i = 0; i < adjustments.length; i++) {
       const at = row * store.adjustmentCount + i;
@@ -318,36 +343,37 @@ function unitScoreText(u: UnitScore, framework: CompiledFramework, L: UnitLayout
         const p = a.toJsonNumber(x);
         text = adjustments[i]!.kind !== "penalty" || p === 0 ? numberText(counted(p, d)) : numberText(counted(-p, () => d().neg()));
       }
-      t += L.adjustmentHead[i]! + text + L.adjustmentClose;
+      t.push(L.adjustmentHead[i]!, text, L.adjustmentClose);
     }
-    t += L.memberClose + "]";
+    t.push(L.memberClose, "]");
   }
-  t += L.key("criteria");
+  t.push(L.key("criteria"));
   // Self scores: only the points-table rows that have one (most nodes have none).
   const selfs = u.core.selfScores();
   const n = store.nodeCount;
-  if (n === 0) t += "[]";
+  if (n === 0) t.push("[]");
   else {
-    const texts: string[] = new Array<string>(n + 1);
     for (let i = 0; i < n; i++) {
       const at = row * n + i;
       const p = store.nodePoints[at]!;
       const m = store.nodeMax[at]!;
       const status = store.nodeFlags[at]! % 3;
-      let c = L.criterionHead[i]! + J(p) + L.criterionMax + J(m);
+      t.push(L.criterionHead[i]!, J(p), L.criterionMax, J(m));
       if (status !== STATUS_NOT_APPLICABLE) {
         const ci = I(p, m);
-        if (ci !== undefined) c += L.criterionIndex + ci;
+        if (ci !== undefined) t.push(L.criterionIndex, ci);
       }
-      c += L.criterionStatus[status]!;
       const self = selfs?.[i];
-      if (self !== undefined) c += L.criterionSelf + numberText(num(self, rounding)) + L.criterionSelfDiff + numberText(num(self.minus(a.toDecimal(p)), rounding));
-      texts[i] = c + L.criterionClose;
+      if (self === undefined) t.push(L.criterionStatusClose[status]!);
+      else {
+        t.push(L.criterionStatus[status]!, L.criterionSelf, numberText(num(self, rounding)), L.criterionSelfDiff);
+        t.push(numberText(num(self.minus(a.toDecimal(p)), rounding)), L.criterionClose);
+      }
     }
-    texts[n] = L.memberClose + "]";
-    t += texts.join("");
+    t.push(L.memberClose, "]");
   }
-  return t + L.unitClose;
+  t.push(L.unitClose);
+  return t.join("");
 }
 
 /** One unit as JSON; `grade` is present only when the framework has grades (null when no band matched). */
