@@ -30,42 +30,86 @@ export function exactJson(n: number, d: () => Decimal): number | ExactJsonNumber
 
 /** Like `JSON.stringify(value, null, indent)`, writing {@link ExactJsonNumber}s as their digits. */
 export function stringifyJson(value: unknown, indent = 2): string {
-  const pad = " ".repeat(indent);
-  const write = (v: unknown, depth: number): string | undefined => {
-    if (v instanceof ExactJsonNumber) return v.text;
+  return stringifyJsonAt(value, indent, 0);
+}
+
+/** Quoted object keys (a document repeats a few keys many times). */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quotedKeys.size < 4096) quotedKeys.set(key, q);
+  }
+  return q;
+}
+
+/**
+ * {@link stringifyJson} of `value` as it reads nested `depth` levels deep: every line after the
+ * first indented by `depth × indent` more spaces. Written in one pass into one list of pieces.
+ */
+export function stringifyJsonAt(value: unknown, indent: number, depth: number): string {
+  const out: string[] = [];
+  const pads: string[] = [];
+  /** A newline and the pad of `level` (nothing when compact). */
+  const line = (level: number): string => (indent > 0 ? (pads[level] ??= "\n" + " ".repeat(indent * level)) : "");
+  const colon = indent > 0 ? ": " : ":";
+  /** Writes `v` at `level`; false (nothing written) for what JSON leaves out (undefined, functions, symbols). */
+  const write = (v: unknown, level: number): boolean => {
+    if (v instanceof ExactJsonNumber) {
+      out.push(v.text);
+      return true;
+    }
     if (v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON === "function") {
       v = (v as { toJSON: () => unknown }).toJSON();
     }
-    if (v === null) return "null";
+    if (v === null) {
+      out.push("null");
+      return true;
+    }
     switch (typeof v) {
       case "number":
-        return Number.isFinite(v) ? JSON.stringify(v) : "null";
+        out.push(Number.isFinite(v) ? String(v) : "null");
+        return true;
       case "string":
+        out.push(JSON.stringify(v));
+        return true;
       case "boolean":
-        return JSON.stringify(v);
+        out.push(v ? "true" : "false");
+        return true;
       case "bigint":
-        return v.toString();
+        out.push(v.toString());
+        return true;
       case "undefined":
       case "function":
       case "symbol":
-        return undefined;
+        return false;
     }
-    const inner = pad.repeat(depth + 1);
-    const outer = pad.repeat(depth);
-    const sep = indent > 0 ? ",\n" : ",";
-    const open = indent > 0 ? "\n" : "";
     if (Array.isArray(v)) {
-      if (v.length === 0) return "[]";
-      const items = v.map((x) => inner + (write(x, depth + 1) ?? "null"));
-      return `[${open}${items.join(sep)}${open}${outer}]`;
+      if (v.length === 0) {
+        out.push("[]");
+        return true;
+      }
+      const inner = line(level + 1);
+      for (let i = 0; i < v.length; i++) {
+        out.push(i === 0 ? "[" + inner : "," + inner);
+        if (!write(v[i], level + 1)) out.push("null");
+      }
+      out.push(line(level) + "]");
+      return true;
     }
-    const entries: string[] = [];
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      const s = write(x, depth + 1);
-      if (s !== undefined) entries.push(`${inner}${JSON.stringify(k)}:${indent > 0 ? " " : ""}${s}`);
+    const inner = line(level + 1);
+    let first = true;
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const at = out.length;
+      out.push((first ? "{" : ",") + inner + quotedKey(k) + colon);
+      if (write(o[k], level + 1)) first = false;
+      else out.length = at;
     }
-    if (entries.length === 0) return "{}";
-    return `{${open}${entries.join(sep)}${open}${outer}}`;
+    out.push(first ? "{}" : line(level) + "}");
+    return true;
   };
-  return write(value, 0) ?? "null";
+  return write(value, depth) ? out.join("") : "null";
 }

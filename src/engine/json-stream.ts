@@ -7,7 +7,7 @@
  * ~90 MB of JSON) nor the whole Results object. Members after `diagnostics` (the CLI's `trust`)
  * may be {@link StreamedJson} too: computed one item at a time while they are written.
  */
-import { stringifyJson } from "../core/json-text.js";
+import { stringifyJsonAt } from "../core/json-text.js";
 import type { ScoreResult, UnitResult } from "./result.js";
 import { diagnosticToJson, type ScoreJsonOptions, scoreResultToJson, unitJsonText } from "./json.js";
 
@@ -30,10 +30,9 @@ export class JsonText {
   constructor(readonly text: string) {}
 }
 
-/** stringifyJson(value, indent) as it reads nested `depth` levels deep (JSON text has no raw newline inside a string). */
+/** stringifyJson(value, indent) as it reads nested `depth` levels deep. */
 function nested(value: unknown, depth: number, indent: number): string {
-  const text = stringifyJson(value, indent);
-  return depth === 0 || indent === 0 ? text : text.replace(/\n/g, "\n" + " ".repeat(indent * depth));
+  return stringifyJsonAt(value, indent, depth);
 }
 
 /** Whether stringifyJson leaves an object member with this value out. */

@@ -44,13 +44,26 @@ function countText(n: number, d: number, trim: boolean): string {
   return text;
 }
 
+/** A unit's published numbers as text (`en`), read from the engine's stored integers: see {@link stored}. */
+export interface StoredTexts {
+  /** Total points as {@link plain} prints them. */
+  readonly points: () => string | undefined;
+  /** Applicable max as {@link plain} prints it. */
+  readonly max: () => string | undefined;
+  /** The published index as {@link fixed} prints it ("" when max is 0). */
+  readonly index: () => string | undefined;
+  /** A node's published index as {@link fieldIndex} gives it ("" when not applicable). */
+  readonly node: (position: number) => string | undefined;
+}
+
 /**
  * The stored integers of a unit scored by the engine, read without building Decimals or
  * node views (undefined for other units, or when counts are not safe integers). Every text
  * it gives is the one the Decimal path gives (a property test compares them); it declines
  * (undefined) where the two could differ: negative values and more than 6 decimals.
+ * Read it once per unit for several columns (`toCsv`).
  */
-function stored(unit: UnitResult, framework: CompiledFramework) {
+export function stored(unit: UnitResult, framework: CompiledFramework): StoredTexts | undefined {
   if (!(unit instanceof UnitScore)) return undefined;
   const { store, row, plan } = unit.core;
   if (plan.framework !== framework || !plan.safe || framework.rounding.decimals > 6) return undefined;

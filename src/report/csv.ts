@@ -2,7 +2,7 @@ import { expectScoreResult } from "../core/args.js";
 import type { ScoreResult } from "../engine/result.js";
 import type { CompiledFramework } from "../framework/ir.js";
 import type { Locale } from "../evidence/locale.js";
-import { fieldIndex, fieldsOf, fixed, indexText, maxText, plain, pointsText } from "./columns.js";
+import { fieldIndex, fieldsOf, fixed, plain, stored } from "./columns.js";
 import { csvField } from "./escape.js";
 
 export { csvField } from "./escape.js";
@@ -30,16 +30,18 @@ export function toCsv(result: ScoreResult, frameworkArg?: CompiledFramework, opt
   const header = ["rank", "unit", "name", "points", "max", "index", "grade", "complete", ...fields.map((f) => f.id)];
   const lines = [header.map((h) => csvField(h, sep)).join(sep)];
   for (const u of result.units) {
+    // The stored integers, read once per unit (en); the Decimal path where they decline.
+    const s = locale === "en" ? stored(u, framework) : undefined;
     const row = [
       String(u.rank),
       u.unit,
       u.name,
-      locale === "en" ? pointsText(u, framework) : plain(u.points, framework, locale),
-      locale === "en" ? maxText(u, framework) : plain(u.max, framework, locale),
-      locale === "en" ? indexText(u, framework) : fixed(u.index, framework, locale),
+      locale === "en" ? (s?.points() ?? plain(u.points, framework)) : plain(u.points, framework, locale),
+      locale === "en" ? (s?.max() ?? plain(u.max, framework)) : plain(u.max, framework, locale),
+      locale === "en" ? (s?.index() ?? fixed(u.index, framework)) : fixed(u.index, framework, locale),
       u.grade ?? "",
       String(u.complete),
-      ...fields.map((f) => fieldIndex(u, f, framework, locale)),
+      ...fields.map((f) => s?.node(f.position) ?? fieldIndex(u, f, framework, locale)),
     ];
     lines.push(row.map((c) => csvField(c, sep)).join(sep));
   }
