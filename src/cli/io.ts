@@ -6,10 +6,10 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   /**
    * Writes bytes (UTF-8 text) to stdout, for large results; optional (without it they go through
-   * `stdout` as text). Returns false when it keeps `bytes` queued (the caller must not reuse them),
-   * true when they are written.
+   * `stdout` as text). Returns true when the bytes are written (the caller may reuse them at once),
+   * else a promise settled once they are (a full pipe): the caller waits for it before writing more.
    */
-  readonly stdoutBytes?: (bytes: Uint8Array) => boolean;
+  readonly stdoutBytes?: (bytes: Uint8Array) => true | Promise<void>;
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress display). */
   readonly stderrIsTty: boolean;

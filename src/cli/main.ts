@@ -11,10 +11,12 @@ for (const stream of [process.stdout, process.stderr]) {
 
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
-  // A file or a terminal is written at once; anything still queued (a full pipe) keeps the bytes.
+  // A file or a terminal is written at once; a full pipe keeps the bytes until the reader takes them.
   stdoutBytes: (b) => {
-    process.stdout.write(b);
-    return process.stdout.writableLength === 0;
+    let written!: () => void;
+    const done = new Promise<void>((resolve) => (written = resolve));
+    process.stdout.write(b, () => written());
+    return process.stdout.writableLength === 0 ? true : done;
   },
   stderr: (t) => process.stderr.write(t),
   stderrIsTty: Boolean(process.stderr.isTTY),

@@ -55,44 +55,33 @@ const BLOCK = 1 << 20;
  * lone surrogate), as a surrogate pair cut between two pieces would be two U+FFFD.
  */
 export class Utf8Blocks {
-  private buf: Buffer;
+  private readonly buf: Buffer;
   private used = 0;
 
-  /**
-   * `flush(bytes)` takes a block; it returns false when it keeps the bytes (queued, not yet written),
-   * and then the next block goes into a new buffer.
-   */
-  constructor(
-    private readonly flush: (bytes: Buffer) => boolean,
-    private readonly size = BLOCK,
-  ) {
+  constructor(readonly size = BLOCK) {
     this.buf = Buffer.allocUnsafeSlow(size);
   }
 
-  write(text: string): void {
-    // At most 3 bytes per UTF-16 code unit (a surrogate pair is 4 bytes for 2 units).
-    const most = text.length * 3;
-    if (this.used + most > this.size) {
-      this.end();
-      if (most > this.size) {
-        this.flush(Buffer.from(text, "utf8"));
-        return;
-      }
-    }
+  /** Whether `text` surely fits in what is left (at most 3 bytes per UTF-16 code unit). */
+  fits(text: string): boolean {
+    return this.used + text.length * 3 <= this.size;
+  }
+
+  /** Writes `text`, which {@link fits}. */
+  put(text: string): void {
     this.used += this.buf.write(text, this.used, "utf8");
   }
 
-  /** Hands on what is buffered. */
-  end(): void {
-    if (this.used === 0) return;
+  /** The bytes written since the last take. The buffer is written again after: be done with them first. */
+  take(): Buffer {
     const bytes = this.buf.subarray(0, this.used);
     this.used = 0;
-    if (!this.flush(bytes)) this.buf = Buffer.allocUnsafeSlow(this.size);
+    return bytes;
   }
 }
 
 /** Writes all of `bytes` to `fd` (a write may take fewer). */
-function writeAll(fd: number, bytes: Uint8Array): boolean {
+function writeAll(fd: number, bytes: Uint8Array): true {
   let at = 0;
   while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
   return true;
@@ -100,11 +89,12 @@ function writeAll(fd: number, bytes: Uint8Array): boolean {
 
 /**
  * Writes a command's result given in pieces (see `scoreResultJsonPieces`) to `--out FILE` or
- * stdout, in blocks of about 1 MB of UTF-8, with a final newline: the same bytes as {@link emit}
- * of the joined text, without ever holding the whole text. Stdout takes bytes when the host
- * gives `io.stdoutBytes`, else each block's text.
+ * stdout, in blocks of about 1 MB of UTF-8 from one reused buffer, with a final newline: the same
+ * bytes as {@link emit} of the joined text, without ever holding the whole text. Stdout takes
+ * bytes when the host gives `io.stdoutBytes` (and a full pipe is waited for, so that memory stays
+ * bounded), else each block's text.
  */
-export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined, blockSize = BLOCK): void {
+export async function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | undefined, blockSize = BLOCK): Promise<void> {
   if (out !== undefined) {
     const problem = outPathProblem(io.cwd, out);
     if (problem !== undefined) throw problem;
@@ -116,25 +106,37 @@ export function emitPieces(io: CliIo, pieces: Iterable<string>, out: string | un
     throw unwritable(out!, e);
   }
   const toStdout = io.stdoutBytes;
-  const flush =
+  const flush: (bytes: Buffer) => true | Promise<void> =
     fd !== undefined
-      ? (bytes: Buffer) => writeAll(fd, bytes)
+      ? (bytes) => writeAll(fd, bytes)
       : toStdout !== undefined
         ? toStdout
-        : (bytes: Buffer) => {
+        : (bytes) => {
             io.stdout(bytes.toString("utf8"));
             return true;
           };
+  const hand = async (bytes: Buffer): Promise<void> => {
+    if (bytes.length === 0) return;
+    const written = flush(bytes);
+    if (written !== true) await written;
+  };
   try {
-    const blocks = new Utf8Blocks(flush, blockSize);
+    const blocks = new Utf8Blocks(blockSize);
     let last = "";
     for (const piece of pieces) {
       if (piece.length === 0) continue;
-      blocks.write(piece);
       last = piece;
+      if (!blocks.fits(piece)) {
+        await hand(blocks.take());
+        if (!blocks.fits(piece)) {
+          await hand(Buffer.from(piece, "utf8"));
+          continue;
+        }
+      }
+      blocks.put(piece);
     }
-    if (!last.endsWith("\n")) blocks.write("\n");
-    blocks.end();
+    if (!last.endsWith("\n")) blocks.put("\n");
+    await hand(blocks.take());
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

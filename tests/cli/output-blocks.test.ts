@@ -26,64 +26,72 @@ function stringIo(): CliIo & { out: string[] } {
 }
 
 describe("emitPieces: pieces written as UTF-8 blocks from one reused buffer", () => {
-  it("writes exactly the bytes of the joined pieces, through stdout bytes (kept or written), stdout text and --out", () => {
+  it("writes exactly the bytes of the joined pieces: stdout bytes (written at once or after a wait), stdout text, --out", async () => {
     const dir = mkdtempSync(join(tmpdir(), "par-index-blocks-"));
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 4, max: 300 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (pieces, size, keeps) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 4, max: 300 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), async (pieces, size, waits) => {
         const want = expected(pieces);
-        // Bytes: a host that sometimes keeps the block queued (then it must never be written into again).
-        const blocks: Buffer[] = [];
+        // Bytes: a host that sometimes takes them only later (a full pipe): they must stay untouched until then.
+        const chunks: Buffer[] = [];
         let call = 0;
         const bytesIo: CliIo = {
           ...stringIo(),
           stdoutBytes: (b) => {
-            const keep = keeps[call++ % keeps.length]!;
-            blocks.push(keep ? (b as Buffer) : Buffer.from(b));
-            return !keep;
+            if (!waits[call++ % waits.length]!) {
+              chunks.push(Buffer.from(b));
+              return true;
+            }
+            return new Promise<void>((resolve) =>
+              setImmediate(() => {
+                chunks.push(Buffer.from(b));
+                resolve();
+              }),
+            );
           },
         };
-        emitPieces(bytesIo, pieces, undefined, size);
-        expect(Buffer.concat(blocks).equals(want)).toBe(true);
+        await emitPieces(bytesIo, pieces, undefined, size);
+        expect(Buffer.concat(chunks).equals(want)).toBe(true);
         // Text: each block decoded; blocks end at pieces' ends, so no character is cut.
         const textIo = stringIo();
-        emitPieces(textIo, pieces, undefined, size);
+        await emitPieces(textIo, pieces, undefined, size);
         expect(Buffer.from(textIo.out.join(""), "utf8").equals(want)).toBe(true);
         // A file.
-        emitPieces(stringIo(), pieces, join(dir, "r.json"), size);
+        await emitPieces(stringIo(), pieces, join(dir, "r.json"), size);
         expect(readFileSync(join(dir, "r.json")).equals(want)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
-  it("hands on blocks of at most the buffer's size, each ending where a piece ends", () => {
-    const pieces = Array.from({ length: 500 }, (_, i) => `{"unit": "u${i}", "name": "Phường ${i} — Hà Nội"},`);
+  it("hands on blocks of at most the buffer's size, each ending where a piece ends; a larger piece whole", async () => {
+    const big = "Đánh giá ".repeat(400);
+    const pieces = [...Array.from({ length: 200 }, (_, i) => `{"unit": "u${i}", "name": "Phường ${i} — Hà Nội"},`), big, "]"];
     const blocks: string[] = [];
-    const w = new Utf8Blocks((b) => (blocks.push(Buffer.from(b).toString("utf8")), true), 1024);
-    for (const p of pieces) w.write(p);
-    w.end();
-    expect(blocks.join("")).toBe(pieces.join(""));
-    expect(blocks.length).toBeGreaterThan(1);
-    for (const b of blocks) {
+    const io: CliIo = { ...stringIo(), stdoutBytes: (b) => (blocks.push(Buffer.from(b).toString("utf8")), true) };
+    await emitPieces(io, pieces, undefined, 1024);
+    expect(blocks.join("")).toBe(pieces.join("") + "\n");
+    expect(blocks).toContain(big);
+    for (const b of blocks.slice(0, blocks.indexOf(big))) {
       expect(Buffer.byteLength(b)).toBeLessThanOrEqual(1024);
       expect(b.endsWith("},")).toBe(true);
     }
+    expect(blocks.at(-1)).toBe("]\n");
   });
 
-  it("writes a piece larger than the buffer whole, after what was buffered", () => {
-    const big = "Đánh giá ".repeat(400);
-    const blocks: Buffer[] = [];
-    const w = new Utf8Blocks((b) => (blocks.push(Buffer.from(b)), true), 256);
-    w.write("[");
-    w.write(big);
-    w.write("]");
-    w.end();
-    expect(blocks.map((b) => b.toString("utf8"))).toEqual(["[", big, "]"]);
-  });
-
-  it("writes one newline for no pieces or only empty ones", () => {
+  it("writes one newline for no pieces or only empty ones", async () => {
     const io = stringIo();
-    emitPieces(io, ["", ""], undefined);
+    await emitPieces(io, ["", ""], undefined);
     expect(io.out.join("")).toBe("\n");
+  });
+
+  it("Utf8Blocks: a piece fits while 3 bytes per code unit fit", () => {
+    const w = new Utf8Blocks(12);
+    expect(w.fits("abcd")).toBe(true);
+    w.put("abcd");
+    expect(w.fits("abc")).toBe(false);
+    expect(w.fits("ư")).toBe(true);
+    w.put("ư");
+    expect(w.take().toString("utf8")).toBe("abcdư");
+    expect(w.take().length).toBe(0);
   });
 });

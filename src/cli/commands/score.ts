@@ -51,7 +51,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     const extra = await trustMembers(worded, loaded, values.stamp === true, langOf(io));
     // Every digit kept (numbers a double cannot hold are written from their exact decimals), one unit at a time:
     // neither a giant string nor the whole Results object (trust figures too are computed per unit as written).
-    emitPieces(io, scoreResultJsonPieces(worded, { exactNumbers: true, extra, indent: values.compact === true ? 0 : 2 }), values.out);
+    await emitPieces(io, scoreResultJsonPieces(worded, { exactNumbers: true, extra, indent: values.compact === true ? 0 : 2 }), values.out);
   } else if (format === "xlsx") {
     printDiagnostics(io, result.diagnostics);
     const lang = langOf(io);
