@@ -7,7 +7,7 @@ import { exactJson, type ExactJsonNumber } from "../core/json-text.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { NodeResult, NodeStatus, ScoreResult, UnitResult } from "./result.js";
 import type { CompiledFramework } from "../framework/ir.js";
-import { type Scaled, STATUS_NOT_APPLICABLE, TOTAL_MAX, TOTAL_POINTS } from "./store.js";
+import { type Scaled, STATUS_NOT_APPLICABLE, STATUS_SCORED, TOTAL_MAX, TOTAL_POINTS } from "./store.js";
 import { UnitScore } from "./unit.js";
 
 const STATUS: readonly NodeStatus[] = ["scored", "not_applicable", "missing"];
@@ -201,10 +201,24 @@ interface UnitLayout {
   readonly criterionSelf: string;
   readonly criterionSelfDiff: string;
   readonly criterionClose: string;
+  /**
+   * Per node, a scored criterion's whole text by its points, for one max (the first one seen):
+   * [plain numbers, exact numbers]. A text is a fixed function of the node, the points and the max.
+   */
+  readonly criterionMemo: readonly [CriterionMemo[], CriterionMemo[]];
   /** The end of a non-empty object or array at the unit's member level, and of the unit. */
   readonly memberClose: string;
   readonly unitClose: string;
 }
+
+/** Criterion texts remembered for one node (see {@link UnitLayout.criterionMemo}). */
+interface CriterionMemo {
+  max: Scaled | undefined;
+  readonly texts: Map<Scaled, string>;
+}
+
+/** Texts remembered per node: a node's points take few values in a run (a leaf's scores), a computed one may take many. */
+const CRITERION_MEMO_MAX = 64;
 
 const layouts = new WeakMap<CompiledFramework, Map<string, UnitLayout>>();
 
@@ -241,6 +255,7 @@ function layoutOf(framework: CompiledFramework, depth: number, indent: number): 
     criterionSelf: k("self", inner, false),
     criterionSelfDiff: k("self_diff", inner, false),
     criterionClose: nl(item) + "}",
+    criterionMemo: [framework.nodes.map(() => ({ max: undefined, texts: new Map() })), framework.nodes.map(() => ({ max: undefined, texts: new Map() }))],
     memberClose: nl(m),
     unitClose: nl(depth) + "}",
   };
@@ -249,23 +264,29 @@ function layoutOf(framework: CompiledFramework, depth: number, indent: number): 
 }
 
 /**
- * Texts of the numbers written so far. `String(n)` of a double is fixed (the shortest text that
- * reads back as `n`), so a remembered text is exact; a run writes few distinct numbers (points,
- * maxima and indices at the framework's decimals), and the map is emptied when it grows large.
- * Keys compare as SameValueZero: 0 and -0 share one entry, and both are written `0`.
+ * Texts of numbers written before, in a direct-mapped table by the bits of the double: `String(n)`
+ * of a double is fixed (the shortest text that reads back as `n`), so a remembered text is exact.
+ * A run writes few distinct numbers (points, maxima and indices at the framework's decimals);
+ * two numbers on one slot take turns. -0 and 0 may share a slot: both are written `0`.
+ * NaN never matches (it is written `null` each time).
  */
-const numberTexts = new Map<number, string>();
-const NUMBER_TEXTS_MAX = 1 << 16;
+const SLOTS = 1 << 15;
+const slotKeys = new Float64Array(SLOTS).fill(Number.NaN);
+const slotTexts: string[] = new Array<string>(SLOTS).fill("null");
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
 
 /** A JSON number's text (an exact number's digits; `null` for a non-finite number, as JSON.stringify). */
 export function numberText(n: number | ExactJsonNumber): string {
   if (typeof n !== "number") return n.text;
-  let text = numberTexts.get(n);
-  if (text === undefined) {
-    text = Number.isFinite(n) ? String(n) : "null";
-    if (numberTexts.size >= NUMBER_TEXTS_MAX) numberTexts.clear();
-    numberTexts.set(n, text);
-  }
+  bits[0] = n;
+  let h = words[0]! ^ words[1]!;
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  const slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+  if (slotKeys[slot] === n) return slotTexts[slot]!;
+  const text = Number.isFinite(n) ? String(n) : "null";
+  slotKeys[slot] = n;
+  slotTexts[slot] = text;
   return text;
 }
 
@@ -350,6 +371,7 @@ function unitScoreText(u: UnitScore, framework: CompiledFramework, L: UnitLayout
   t.push(L.key("criteria"));
   // Self scores: only the points-table rows that have one (most nodes have none).
   const selfs = u.core.selfScores();
+  const memos = L.criterionMemo[exactNumbers ? 1 : 0];
   const n = store.nodeCount;
   if (n === 0) t.push("[]");
   else {
@@ -358,12 +380,26 @@ function unitScoreText(u: UnitScore, framework: CompiledFramework, L: UnitLayout
       const p = store.nodePoints[at]!;
       const m = store.nodeMax[at]!;
       const status = store.nodeFlags[at]! % 3;
+      const self = selfs?.[i];
+      if (status === STATUS_SCORED && self === undefined) {
+        const memo = memos[i]!;
+        if (memo.max === undefined) memo.max = m;
+        if (memo.max === m) {
+          let c = memo.texts.get(p);
+          if (c === undefined) {
+            const ci = I(p, m);
+            c = L.criterionHead[i]! + J(p) + L.criterionMax + J(m) + (ci === undefined ? "" : L.criterionIndex + ci) + L.criterionStatusClose[status]!;
+            if (memo.texts.size < CRITERION_MEMO_MAX) memo.texts.set(p, c);
+          }
+          t.push(c);
+          continue;
+        }
+      }
       t.push(L.criterionHead[i]!, J(p), L.criterionMax, J(m));
       if (status !== STATUS_NOT_APPLICABLE) {
         const ci = I(p, m);
         if (ci !== undefined) t.push(L.criterionIndex, ci);
       }
-      const self = selfs?.[i];
       if (self === undefined) t.push(L.criterionStatusClose[status]!);
       else {
         t.push(L.criterionStatus[status]!, L.criterionSelf, numberText(num(self, rounding)), L.criterionSelfDiff);

@@ -13,7 +13,7 @@ describe("numberText: remembered number texts are String(n)", () => {
     );
   });
 
-  it("scaled counts at 0–10 decimals (what the engine writes): String(count / 10^decimals), also after the memory is emptied", () => {
+  it("scaled counts at 0–10 decimals (what the engine writes): String(count / 10^decimals), also when numbers take turns on a slot", () => {
     const counts = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger().map((n) => n % 1e15));
     fc.assert(
       fc.property(fc.array(fc.tuple(counts, fc.integer({ min: 0, max: 10 })), { minLength: 1, maxLength: 100 }), (pairs) => {
@@ -24,7 +24,7 @@ describe("numberText: remembered number texts are String(n)", () => {
       }),
       { numRuns: 200 },
     );
-    // More distinct numbers than are remembered: the memory is emptied and the texts stay right.
+    // More distinct numbers than slots: numbers take turns and the texts stay right.
     for (let i = 0; i < 70_000; i++) {
       const n = i / 100 + 0.005;
       if (numberText(n) !== String(n)) throw new Error(`numberText(${n}) is ${numberText(n)}`);
