@@ -11,6 +11,11 @@ export interface CliIo {
    */
   readonly stdoutBytes?: (bytes: Uint8Array) => true | Promise<void>;
   readonly stderr: (text: string) => void;
+  /**
+   * Tells the process the exit status a command will end with, before a long write: a reader that
+   * closes the pipe early (`par-index score … | head`) then ends it with that status. Optional.
+   */
+  readonly settle?: (code: number) => void;
   /** Whether stderr is a terminal (progress display). */
   readonly stderrIsTty: boolean;
   readonly cwd: string;

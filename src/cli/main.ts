@@ -19,6 +19,9 @@ runCli(process.argv.slice(2), {
     return process.stdout.writableLength === 0 ? true : done;
   },
   stderr: (t) => process.stderr.write(t),
+  settle: (code) => {
+    process.exitCode = code;
+  },
   stderrIsTty: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
   readStdin: async () => {

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { progressReporter } from "../../src/cli/output.js";
 import { runCli } from "../../src/cli/run.js";
 import { cli } from "./helpers.js";
+import { frameworkYaml, writeEvidenceJson } from "../bench/_process-data.js";
 
 const D = "fixtures/hanoi/districts";
 const DISTRICT = ["--framework", "frameworks/hanoi-district-2023.yaml", "--units", `${D}/units.csv`, "--evidence", `${D}/evidence.csv`, "--points", `${D}/points.csv`, "--locale", "vi"];
@@ -70,6 +71,18 @@ describe("CLI habits", () => {
     const r = spawnSync("bash", ["-c", `set -o pipefail; node --import tsx ${main} score ${DISTRICT.join(" ")} --format json | head -c 10 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: "utf8" });
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
     expect(r.stderr).toMatch(/status [01]\n$/);
+  }, 60_000);
+
+  it("a reader that stops early, mid-way through a large JSON result, still gets the run's exit status (1: the evidence lacks values)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "par-head-"));
+    writeFileSync(join(dir, "fw.yaml"), frameworkYaml());
+    await writeEvidenceJson(join(dir, "ev.json"), 300);
+    const r = spawnSync(
+      "bash",
+      ["-c", `node --import tsx src/cli/main.ts score --framework ${dir}/fw.yaml --evidence ${dir}/ev.json 2>/dev/null | head -c 100 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`],
+      { encoding: "utf8" },
+    );
+    expect(r.stderr).toBe("status 1\n");
   }, 60_000);
 
   it("`-` reads standard input (once), and messages name it `-`", async () => {

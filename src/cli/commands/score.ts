@@ -49,6 +49,8 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   if (format === "json") {
     const worded = { ...result, diagnostics: localizeDiagnostics(result.diagnostics, langOf(io)) };
     const extra = await trustMembers(worded, loaded, values.stamp === true, langOf(io));
+    // A reader that stops early (`| head`) ends the command with the status its result has.
+    io.settle?.(hasErrors(result.diagnostics) ? EXIT_ERRORS : EXIT_OK);
     // Every digit kept (numbers a double cannot hold are written from their exact decimals), one unit at a time:
     // neither a giant string nor the whole Results object (trust figures too are computed per unit as written).
     await emitPieces(io, scoreResultJsonPieces(worded, { exactNumbers: true, extra, indent: values.compact === true ? 0 : 2 }), values.out);
