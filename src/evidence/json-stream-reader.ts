@@ -21,7 +21,7 @@ import { JsonNumber, numberEnd } from "./json-parse.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, type MutableUnit, PartBuilder, pointsEntry } from "./part.js";
 import type { EvidenceSchema } from "./schema.js";
-import { detach, scaledNumber, scaledNumberScale, valueFromJson } from "./values.js";
+import { decimalOfScaled, detach, scaledNumber, scaledNumberScale, valueFromJson } from "./values.js";
 
 /** What the single-pass reader needs to know of the read options (those of `readJsonText`). */
 export interface SinglePassOptions {
@@ -490,6 +490,20 @@ class SinglePassReader {
 
   /** `self` or `appraised`: as the tree reader's `jsonPoints` reads it. */
   private pointsValue(): Decimal | undefined {
+    const t = this.text;
+    const start = this.i;
+    const c = t.charCodeAt(start);
+    if (c === MINUS || (c >= DIGIT_0 && c <= DIGIT_0 + 9)) {
+      // The common case: a plain number, the same Decimal as `valueFromJson` reads from its text.
+      const end = numberEnd(t, start);
+      if (end > start && plainCanonical(t, start, end)) {
+        const scaled = scaledNumber(t, start, end, DOT, POINTS_PLAN);
+        if (scaled === scaled) {
+          this.i = end;
+          return decimalOfScaled(scaled, scaledNumberScale());
+        }
+      }
+    }
     const raw = this.scalar();
     if (raw === null) return undefined;
     const result = valueFromJson(raw, POINTS_PLAN);
