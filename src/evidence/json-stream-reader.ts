@@ -113,7 +113,7 @@ class BuilderSink implements JsonEvidenceSink {
  * comment); undefined when the usual reader must read it.
  */
 export function readJsonSinglePass(text: string | Uint8Array, schema: EvidenceSchema, options: SinglePassOptions = {}): EvidencePart | undefined {
-  if (typeof text !== "string") return undefined;
+  if (typeof text !== "string" || typeof options !== "object" || options === null) return undefined;
   if (options.expect !== undefined && !options.expect.includes("evidence-json")) return undefined;
   const o: { file?: string; locale: "en"; registry?: readonly UnitInfo[] | ReadonlySet<string>; maxDiagnostics?: number } = { locale: "en" };
   if (options.maxDiagnostics !== undefined) o.maxDiagnostics = options.maxDiagnostics;
@@ -232,6 +232,8 @@ class SinglePassReader {
   private readonly nodes = new Map<string, KeyNode>();
   private lastIndexUnit = -1;
   private sawNamedUnit = false;
+  /** The criteria of the points object being read (a repeated one gives up). */
+  private readonly criteriaSeen = new Set<string>();
 
   constructor(
     private readonly text: string,
@@ -452,7 +454,10 @@ class SinglePassReader {
       this.space();
       const criterion = this.key();
       if (!this.schema.criteria.has(criterion) || FORBIDDEN_KEYS.has(criterion)) throw GIVE_UP;
-      for (const p of list) if (p.criterion === criterion) throw GIVE_UP;
+      const seen = this.criteriaSeen;
+      if (list.length === 0) seen.clear();
+      if (seen.has(criterion)) throw GIVE_UP;
+      seen.add(criterion);
       this.colon();
       list.push(this.pointsEntry(detach(criterion), list.length));
       if (this.next(CLOSE_BRACE)) return list;
