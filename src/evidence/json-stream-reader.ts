@@ -16,7 +16,6 @@ import { CalendarDate, type Value } from "../core/value.js";
 import type { Location } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
 import { FORBIDDEN_KEYS } from "../yaml/load.js";
-import { JsonEntry } from "./entries.js";
 import { JsonNumber, numberEnd } from "./json-parse.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, type MutableUnit, PartBuilder, pointsEntry } from "./part.js";
@@ -58,7 +57,7 @@ export interface JsonEvidenceSink {
   finish(): EvidencePart;
 }
 
-/** The sink writing into a {@link PartBuilder} the way the tree reader's fast path does. */
+/** The sink writing into a {@link PartBuilder}'s column store the way the tree reader's fast path does. */
 class BuilderSink implements JsonEvidenceSink {
   constructor(
     private readonly b: PartBuilder,
@@ -78,13 +77,11 @@ class BuilderSink implements JsonEvidenceSink {
   }
 
   number(unit: MutableUnit, plan: InputPlan, scaled: number, scale: number): void {
-    const b = this.b;
-    b.addRowInput(unit, plan.name, new JsonEntry(scaled, scale, b.rowsRead + 1, this.file, unit.code, plan.name));
+    this.b.addRowNumber(unit, plan, scaled, scale);
   }
 
   value(unit: MutableUnit, plan: InputPlan, value: Value): void {
-    const b = this.b;
-    b.addRowInput(unit, plan.name, new JsonEntry(value, 0, b.rowsRead + 1, this.file, unit.code, plan.name));
+    this.b.addRowValue(unit, plan, value);
   }
 
   points(
@@ -99,7 +96,8 @@ class BuilderSink implements JsonEvidenceSink {
     const path = ["units", unit.code, "points", criterion];
     const where: Location = this.file === undefined ? { path } : { file: this.file, path };
     const row = b.beginRow();
-    b.addPoints(unit.code, criterion, pointsEntry(self, appraised, note, where, row, documents));
+    // The location is exactly the JSON one ("json"): the store keeps the row compactly.
+    b.addPoints(unit.code, criterion, pointsEntry(self, appraised, note, where, row, documents), "json");
     b.endRow(row, unit.code);
   }
 
