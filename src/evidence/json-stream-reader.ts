@@ -2,7 +2,7 @@
  * JSON evidence read in one pass over the text, without a parse tree: each value is
  * stored as it is read (a number of at most 15 digits as a scaled integer, nothing built).
  *
- * It reads only what it is sure of: a file that the tree reader ({@link readEvidenceJson}
+ * It reads only what it is sure of: a file that the tree reader (`readEvidenceJson`
  * after `parseJsonFast`/`parseJsonExact`) would read without a single diagnostic, and for
  * which it gives exactly the same part (values, locations, rows and their ordinals,
  * stats, unit order, points entries, notes, documents). On anything else (any key,
@@ -588,7 +588,7 @@ class SinglePassReader {
     this.scanString();
     const end = this.end;
     this.i = end + 1;
-    let s = this.escaped ? unescape(this.text, start + 1, end) : this.text.slice(start + 1, end);
+    let s = this.escaped ? unescapeSimple(this.text, start + 1, end) : this.text.slice(start + 1, end);
     if (this.wide && s.normalize("NFC") !== s) throw GIVE_UP;
     return s;
   }
@@ -655,7 +655,7 @@ class SinglePassReader {
 }
 
 /** The text `text[from, end)` of a string with the simple escapes (`\" \\ \/ \b \f \n \r \t`); gives up on `\u` and others. */
-function unescape(text: string, from: number, end: number): string {
+function unescapeSimple(text: string, from: number, end: number): string {
   let out = "";
   let start = from;
   for (let k = from; k < end; k++) {
