@@ -588,7 +588,7 @@ class SinglePassReader {
     this.scanString();
     const end = this.end;
     this.i = end + 1;
-    let s = this.escaped ? unescapeSimple(this.text, start + 1, end) : this.text.slice(start + 1, end);
+    const s = this.escaped ? unescapeSimple(this.text, start + 1, end) : this.text.slice(start + 1, end);
     if (this.wide && s.normalize("NFC") !== s) throw GIVE_UP;
     return s;
   }
