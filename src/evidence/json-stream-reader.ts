@@ -39,8 +39,6 @@ export interface JsonEvidenceSink {
   hasUnit(code: string): boolean;
   /** Starts the unit `code` (it appears in the part, in this order). */
   unit(code: string): MutableUnit;
-  /** True when `unit` already has a value for `name` in this file. */
-  hasInput(unit: MutableUnit, name: string): boolean;
   /** An input value that is the number `scaled × 10^-scale` (a safe integer of ≤ 15 digits). */
   number(unit: MutableUnit, plan: InputPlan, scaled: number, scale: number): void;
   /** Any other accepted input value. */
@@ -70,10 +68,6 @@ class BuilderSink implements JsonEvidenceSink {
 
   unit(code: string): MutableUnit {
     return this.b.unit(code);
-  }
-
-  hasInput(unit: MutableUnit, name: string): boolean {
-    return unit.inputs.has(name);
   }
 
   number(unit: MutableUnit, plan: InputPlan, scaled: number, scale: number): void {
@@ -197,10 +191,12 @@ export function plainCanonical(text: string, start: number, end: number): boolea
 
 /** An input name as met in the text, with the name that followed it in the last unit read (a guess for the next key). */
 interface KeyNode {
-  /** The key as written, with its quotes. */
+  /** The key as written without escapes, with its quotes (`"name"`); "" when the name cannot be written so (never compared in place). */
   readonly quoted: string;
   readonly plan: InputPlan;
   next: KeyNode | undefined;
+  /** The serial of the last unit whose inputs had this key (a repeated key gives up). */
+  seenIn: number;
 }
 
 /** A points entry read, kept until the unit's inputs are all stored (the tree reader stores inputs first). */
@@ -230,6 +226,8 @@ class SinglePassReader {
   private readonly nodes = new Map<string, KeyNode>();
   private lastIndexUnit = -1;
   private sawNamedUnit = false;
+  /** Counts the units' inputs objects read (see {@link KeyNode.seenIn}). */
+  private unitSerial = 0;
   /** The criteria of the points object being read (a repeated one gives up). */
   private readonly criteriaSeen = new Set<string>();
 
@@ -326,6 +324,7 @@ class SinglePassReader {
       this.i++;
       return;
     }
+    const serial = ++this.unitSerial;
     let previous: KeyNode | undefined;
     for (;;) {
       this.space();
@@ -337,34 +336,32 @@ class SinglePassReader {
         this.i += guess.quoted.length;
       } else {
         node = this.inputKey();
-        // A key read with escapes (quoted "") is never a guess.
         if (node.quoted !== "") {
           if (previous === undefined) this.first = node;
           else previous.next = node;
         }
       }
-      const plan = node.plan;
-      if (this.sink.hasInput(unit, plan.name)) throw GIVE_UP;
+      // One node per input (a name is its plan's name): seen twice in one unit is a repeated key.
+      if (node.seenIn === serial) throw GIVE_UP;
+      node.seenIn = serial;
       this.colon();
-      this.inputValue(unit, plan);
+      this.inputValue(unit, node.plan);
       previous = node;
       if (this.next(CLOSE_BRACE)) return;
     }
   }
 
-  /** An input name read as a key: a known input, not an array index. */
+  /** An input name read as a key: a known input (its plan's own name), not an array index. */
   private inputKey(): KeyNode {
-    const start = this.i;
     const name = this.key();
-    const plan = this.schema.inputs.get(name);
-    if (plan === undefined || plan.name !== name || arrayIndexOf(name) >= 0 || FORBIDDEN_KEYS.has(name)) throw GIVE_UP;
     let node = this.nodes.get(name);
     if (node === undefined) {
-      const quoted = this.text.slice(start, this.i);
-      // Only a key written without escapes is compared in place (an escaped one is looked up each time).
-      if (quoted !== `"${name}"`) return { quoted: "", plan, next: undefined };
-      node = { quoted: `"${name}"`, plan, next: undefined };
-      this.nodes.set(name, node);
+      const plan = this.schema.inputs.get(name);
+      if (plan === undefined || plan.name !== name || arrayIndexOf(name) >= 0 || FORBIDDEN_KEYS.has(name)) throw GIVE_UP;
+      // `"name"` as written without escapes; a name that needs escapes is looked up each time.
+      const quoted = JSON.stringify(name) === `"${name}"` ? `"${name}"` : "";
+      node = { quoted, plan, next: undefined, seenIn: 0 };
+      this.nodes.set(detach(name), node);
     }
     return node;
   }
