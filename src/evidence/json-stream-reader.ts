@@ -12,7 +12,7 @@
  * file it gives up on costs at most one extra pass.
  */
 import { isDecimal, type Decimal } from "../core/decimal.js";
-import { CalendarDate, type Value } from "../core/value.js";
+import type { Value } from "../core/value.js";
 import type { Location } from "../diagnostics/index.js";
 import type { InputPlan } from "../framework/ir.js";
 import { FORBIDDEN_KEYS } from "../yaml/load.js";
@@ -20,7 +20,7 @@ import { JsonNumber, numberEnd } from "./json-parse.js";
 import type { UnitInfo } from "./model.js";
 import { type EvidenceFileKind, type EvidencePart, type MutableUnit, PartBuilder, pointsEntry } from "./part.js";
 import type { EvidenceSchema } from "./schema.js";
-import { decimalOfScaled, detach, scaledNumber, scaledNumberScale, valueFromJson } from "./values.js";
+import { dateNumber, decimalOfScaled, detach, scaledNumber, scaledNumberScale, valueFromJson } from "./values.js";
 
 /** What the single-pass reader needs to know of the read options (those of `readJsonText`). */
 export interface SinglePassOptions {
@@ -41,6 +41,8 @@ export interface JsonEvidenceSink {
   unit(code: string): MutableUnit;
   /** An input value that is the number `scaled × 10^-scale` (a safe integer of ≤ 15 digits). */
   number(unit: MutableUnit, plan: InputPlan, scaled: number, scale: number): void;
+  /** An input value that is a valid calendar date, y·10⁴ + m·100 + d. */
+  date(unit: MutableUnit, plan: InputPlan, ymd: number): void;
   /** Any other accepted input value. */
   value(unit: MutableUnit, plan: InputPlan, value: Value): void;
   /** One points entry (at least one of `self`, `appraised`). */
@@ -72,6 +74,10 @@ class BuilderSink implements JsonEvidenceSink {
 
   number(unit: MutableUnit, plan: InputPlan, scaled: number, scale: number): void {
     this.b.addRowNumber(unit, plan, scaled, scale);
+  }
+
+  date(unit: MutableUnit, plan: InputPlan, ymd: number): void {
+    this.b.addRowDate(unit, plan, ymd);
   }
 
   value(unit: MutableUnit, plan: InputPlan, value: Value): void {
@@ -393,11 +399,13 @@ class SinglePassReader {
         this.i = end + 1;
         const type = plan.type;
         if (type === "date") {
-          if (end - from === 10 && isoDate(t, from)) {
-            const date = CalendarDate.of(digitsAt(t, from, 4), digitsAt(t, from + 5, 2), digitsAt(t, from + 8, 2));
-            if (date === undefined) throw GIVE_UP;
-            this.sink.value(unit, plan, date);
-            return;
+          // Only the ISO form here (the other form's reader looks for "/" beyond the string).
+          if (end - from === 10 && t.charCodeAt(from + 4) === MINUS && t.charCodeAt(from + 7) === MINUS) {
+            const ymd = dateNumber(t, from, end);
+            if (ymd === ymd) {
+              this.sink.date(unit, plan, ymd);
+              return;
+            }
           }
         } else if (type === "enum") {
           const values = plan.values ?? [];
@@ -691,25 +699,4 @@ function unescapeSimple(text: string, from: number, end: number): string {
     start = k + 1;
   }
   return out + text.slice(start, end);
-}
-
-function isDigitAt(text: string, k: number): boolean {
-  const d = text.charCodeAt(k) - DIGIT_0;
-  return d >= 0 && d <= 9;
-}
-
-/** `YYYY-MM-DD` at `from` (ASCII digits), as the date reader's ISO pattern. */
-function isoDate(text: string, from: number): boolean {
-  for (let k = 0; k < 10; k++) {
-    if (k === 4 || k === 7) {
-      if (text.charCodeAt(from + k) !== MINUS) return false;
-    } else if (!isDigitAt(text, from + k)) return false;
-  }
-  return true;
-}
-
-function digitsAt(text: string, from: number, count: number): number {
-  let v = 0;
-  for (let k = 0; k < count; k++) v = v * 10 + (text.charCodeAt(from + k) - DIGIT_0);
-  return v;
 }
