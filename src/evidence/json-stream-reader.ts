@@ -408,7 +408,9 @@ class SinglePassReader {
             }
           }
         } else if (type === "enum") {
-          const values = plan.values ?? [];
+          // Compared as written only when reading it can change nothing: no character ≥ U+0300
+          // (NFC), nothing for trim() to remove, not empty (empty is missing).
+          const values = !this.wide && end > from && !trimmable(t.charCodeAt(from)) && !trimmable(t.charCodeAt(end - 1)) ? (plan.values ?? []) : [];
           for (const v of values) {
             if (v.length === end - from && t.startsWith(v, from)) {
               this.sink.value(unit, plan, v);
@@ -699,4 +701,9 @@ function unescapeSimple(text: string, from: number, end: number): string {
     start = k + 1;
   }
   return out + text.slice(start, end);
+}
+
+/** True for a character below U+0300 that `String.prototype.trim` removes (inside a JSON string: space or no-break space). */
+function trimmable(c: number): boolean {
+  return c <= 32 || c === 0xa0;
 }
