@@ -232,6 +232,8 @@ class SinglePassReader {
   private readonly nodes = new Map<string, KeyNode>();
   private lastIndexUnit = -1;
   private sawNamedUnit = false;
+  /** Points numbers already made (see {@link pointsDecimal}). */
+  private readonly decimals = new Map<number, Decimal>();
   /** Counts the units' inputs objects read (see {@link KeyNode.seenIn}). */
   private unitSerial = 0;
   /** The criteria of the points object being read (a repeated one gives up). */
@@ -510,7 +512,7 @@ class SinglePassReader {
         const scaled = scaledNumber(t, start, end, DOT, POINTS_PLAN);
         if (scaled === scaled) {
           this.i = end;
-          return decimalOfScaled(scaled, scaledNumberScale());
+          return this.pointsDecimal(scaled, scaledNumberScale());
         }
       }
     }
@@ -519,6 +521,21 @@ class SinglePassReader {
     const result = valueFromJson(raw, POINTS_PLAN);
     if (!result.ok) throw GIVE_UP;
     return isDecimal(result.value) ? result.value : undefined;
+  }
+
+  /**
+   * The Decimal `scaled × 10^-scale`; the few values points take (0, 0.25, 1, …) are built once
+   * (a Decimal is never changed: every operation makes a new one).
+   */
+  private pointsDecimal(scaled: number, scale: number): Decimal {
+    if (scaled >= 2 ** 40 || scaled <= -(2 ** 40)) return decimalOfScaled(scaled, scale);
+    const key = scaled * 16 + scale;
+    let d = this.decimals.get(key);
+    if (d === undefined) {
+      d = decimalOfScaled(scaled, scale);
+      if (this.decimals.size < 4096) this.decimals.set(key, d);
+    }
+    return d;
   }
 
   /** `documents`: null, a text, or a list of texts. */
