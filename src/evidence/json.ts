@@ -20,6 +20,7 @@ import type { EvidenceSchema } from "./schema.js";
 import { scaledInteger, scaledNumber, scaledNumberScale, valueFromJson } from "./values.js";
 import { JsonEntry } from "./entries.js";
 import { evidenceFastPaths } from "./fast-switch.js";
+import { readJsonSinglePass } from "./json-stream-reader.js";
 
 export interface JsonReadOptions {
   readonly file?: string;
@@ -343,6 +344,9 @@ export function readUnitsJson(data: unknown, options: { file?: string; duplicate
 export function readJsonText(text: string, schema: EvidenceSchema, options: JsonReadOptions = {}): EvidencePart {
   expectTextOrBytes("readJsonText(text, schema, options)", "text", text);
   expectSchema("readJsonText(text, schema, options)", "schema", schema);
+  // Plainly valid evidence is read in one pass, without a parse tree; anything else below.
+  const single = evidenceFastPaths() ? readJsonSinglePass(text, schema, options) : undefined;
+  if (single !== undefined) return single;
   const parsed = (evidenceFastPaths() ? parseJsonFast(text) : undefined) ?? parseJsonExact(text);
   if (!parsed.ok) {
     const b = builder(schema, options);
