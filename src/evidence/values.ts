@@ -225,10 +225,12 @@ export function dateNumber(text: string, start: number, end: number): number {
     m = digitsAt(text, start + 5, start + 7);
     d = digitsAt(text, start + 8, start + 10);
   } else {
-    const s1 = text.indexOf("/", start);
-    if (s1 < start + 1 || s1 > start + 2) return Number.NaN;
-    const s2 = text.indexOf("/", s1 + 1);
-    if (s2 < s1 + 2 || s2 > s1 + 3 || end - s2 !== 5) return Number.NaN;
+    // Looked for within the cell only (a search to the end of the text would cost a hostile file dearly).
+    const SLASH = 47;
+    const s1 = text.charCodeAt(start + 1) === SLASH ? start + 1 : text.charCodeAt(start + 2) === SLASH ? start + 2 : -1;
+    if (s1 < 0 || s1 >= end) return Number.NaN;
+    const s2 = text.charCodeAt(s1 + 2) === SLASH ? s1 + 2 : text.charCodeAt(s1 + 3) === SLASH ? s1 + 3 : -1;
+    if (s2 < 0 || end - s2 !== 5) return Number.NaN;
     d = digitsAt(text, start, s1);
     m = digitsAt(text, s1 + 1, s2);
     y = digitsAt(text, s2 + 1, end);
