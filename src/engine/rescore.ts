@@ -6,6 +6,7 @@ import type { Value } from "../core/value.js";
 import { isMissing } from "../core/value.js";
 import type { InputEntry, PointsEntry, UnitEvidence } from "../evidence/model.js";
 import type { ScoreOptions, ScoreResult, UnitResult } from "./result.js";
+import { ChangedInputs } from "./changed-inputs.js";
 import { scoreOneUnit } from "./score.js";
 import { UnitScore } from "./unit.js";
 
@@ -49,16 +50,16 @@ export function rescoreUnit(result: ScoreResult, code: string, changes: UnitChan
   let inputs: ReadonlyMap<string, InputEntry> = ev?.inputs ?? new Map();
   let points: ReadonlyMap<string, PointsEntry> = ev?.points ?? new Map();
   if (changes.inputs !== undefined) {
-    const next = new Map(inputs);
+    const changed = new Map<string, InputEntry | undefined>();
     for (const name of Object.keys(changes.inputs)) {
       if (!framework.inputByName.has(name)) {
         throw new RangeError(`rescoreUnit: the framework declares no input "${name}"; use one of the names in framework.inputs.`);
       }
       const value = changes.inputs[name]!;
-      if (isMissing(value)) next.delete(name);
-      else next.set(name, { value });
+      changed.set(name, isMissing(value) ? undefined : { value });
     }
-    inputs = next;
+    // Read through, not copied: the unchanged inputs stay where the evidence keeps them.
+    inputs = new ChangedInputs(inputs, changed);
   }
   if (changes.points !== undefined) {
     const next = new Map(points);

@@ -40,6 +40,7 @@ import {
 import { UnitCore, UnitScore } from "./unit.js";
 import { isMiss } from "./values.js";
 import { ENGINE_PATHS } from "./paths.js";
+import { ChangedInputs } from "./changed-inputs.js";
 import { type InputStore, TAG_ABSENT, TAG_NUMBER_MAX, UnitInputs } from "../evidence/columns.js";
 import { RATIONAL, type SlotNumbers, useSlotNumbers } from "../expr/rational.js";
 
@@ -406,7 +407,7 @@ const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
  * (the readers leave a negative zero to their exact path, which gives no scaled form).
  */
 function readInput(inputs: ReadonlyMap<string, InputEntry> | undefined, name: string, slot: number, numbers: SlotNumbers, wantValue: boolean, columns: UnitColumns): Value | undefined {
-  if (columns.store !== undefined) return readColumn(columns, slot, numbers, wantValue);
+  if (columns.store !== undefined && !columns.changed?.has(name)) return readColumn(columns, slot, numbers, wantValue);
   const entry = inputs?.get(name);
   if (entry === undefined) {
     numbers.den[slot] = 0;
@@ -436,13 +437,21 @@ class UnitColumns {
   store: InputStore | undefined;
   columns: Int32Array = new Int32Array(0);
   unit = 0;
+  /** Names changed over the stored inputs (`rescoreUnit`): read from their entries, not the columns. */
+  changed: ReadonlyMap<string, unknown> | undefined;
 
-  /** Points at `inputs` when they are a column store's (else clears). */
+  /** Points at `inputs` when they are a column store's, or a store's with some changed (else clears). */
   use(inputs: ReadonlyMap<string, InputEntry> | undefined, list: readonly InputPlan[]): void {
-    if (inputs instanceof UnitInputs) {
-      this.store = inputs.store;
-      this.columns = inputs.store.columnsOf(list);
-      this.unit = inputs.index;
+    this.changed = undefined;
+    let own = inputs;
+    if (inputs instanceof ChangedInputs) {
+      own = inputs.base;
+      this.changed = inputs.changes;
+    }
+    if (own instanceof UnitInputs) {
+      this.store = own.store;
+      this.columns = own.store.columnsOf(list);
+      this.unit = own.index;
     } else this.store = undefined;
   }
 }

@@ -6,6 +6,7 @@ import { rescoreUnit, score, unitResultToJson, type UnitResult } from "../../src
 import { syntheticEvidence, syntheticFrameworkYaml, type SyntheticUnit } from "../../fixtures/engine/synthetic.js";
 import { parseFramework } from "../../src/framework/index.js";
 import { makeEvidence } from "./helpers.js";
+import { evidenceSchemaOf, mergeEvidence, readJsonText } from "../../src/evidence/index.js";
 
 const SHAPE = { leaves: 40, fields: 4, perCriterion: 5 } as const;
 const parsed = parseFramework(syntheticFrameworkYaml(SHAPE), { filename: "synthetic.yaml" });
@@ -26,43 +27,49 @@ function facts(u: UnitResult) {
 }
 
 describe("rescoreUnit: one unit again after its inputs change", () => {
-  it("equals scoring the whole evidence again with the change (random evidence, inputs set, changed or removed)", () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          seed: fc.integer({ min: 1, max: 1_000_000 }),
-          count: fc.integer({ min: 2, max: 8 }),
-          missingRate: fc.constantFrom(0, 0.05, 0.3),
-          unit: fc.nat(),
-          from: fc.nat(),
-          input: fc.constantFrom(...inputNames),
-          remove: fc.boolean(),
-        }),
-        ({ seed, count, missingRate, unit, from, input, remove }) => {
-          const raw = syntheticEvidence(count, { ...SHAPE, seed, missingRate });
-          const codes = Object.keys(raw);
-          const code = codes[unit % codes.length]!;
-          const donor = raw[codes[from % codes.length]!]!.inputs[input];
-          const result = score(fw, makeEvidence(fw, raw));
-          const before = facts(result.units.find((u) => u.unit === code)!);
+  for (const [how, evidenceOf] of [
+    ["entries in Maps", (raw: Record<string, SyntheticUnit>) => makeEvidence(fw, raw)],
+    // Through the real reader: the inputs are a column store's, read through with the change.
+    ["read from JSON into the column store", (raw: Record<string, SyntheticUnit>) => mergeEvidence([readJsonText(JSON.stringify({ units: raw }), evidenceSchemaOf(fw))])],
+  ] as const) {
+    it(`equals scoring the whole evidence again with the change (random evidence, inputs set, changed or removed; ${how})`, () => {
+      fc.assert(
+        fc.property(
+          fc.record({
+            seed: fc.integer({ min: 1, max: 1_000_000 }),
+            count: fc.integer({ min: 2, max: 8 }),
+            missingRate: fc.constantFrom(0, 0.05, 0.3),
+            unit: fc.nat(),
+            from: fc.nat(),
+            input: fc.constantFrom(...inputNames),
+            remove: fc.boolean(),
+          }),
+          ({ seed, count, missingRate, unit, from, input, remove }) => {
+            const raw = syntheticEvidence(count, { ...SHAPE, seed, missingRate });
+            const codes = Object.keys(raw);
+            const code = codes[unit % codes.length]!;
+            const donor = raw[codes[from % codes.length]!]!.inputs[input];
+            const result = score(fw, evidenceOf(raw));
+            const before = facts(result.units.find((u) => u.unit === code)!);
 
-          const changedRaw: Record<string, SyntheticUnit> = { ...raw, [code]: { ...raw[code]!, inputs: { ...raw[code]!.inputs } } };
-          if (remove || donor === undefined) delete changedRaw[code]!.inputs[input];
-          else changedRaw[code]!.inputs[input] = donor;
-          const changedEvidence = makeEvidence(fw, changedRaw);
-          const value = changedEvidence.byUnit.get(code)!.inputs.get(input)?.value ?? MISSING;
-          const full = score(fw, changedEvidence).units.find((u) => u.unit === code)!;
+            const changedRaw: Record<string, SyntheticUnit> = { ...raw, [code]: { ...raw[code]!, inputs: { ...raw[code]!.inputs } } };
+            if (remove || donor === undefined) delete changedRaw[code]!.inputs[input];
+            else changedRaw[code]!.inputs[input] = donor;
+            const changedEvidence = evidenceOf(changedRaw);
+            const value = changedEvidence.byUnit.get(code)!.inputs.get(input)?.value ?? MISSING;
+            const full = score(fw, changedEvidence).units.find((u) => u.unit === code)!;
 
-          const re = rescoreUnit(result, code, { inputs: { [input]: value } })!;
-          expect(re.unit).toBe(code);
-          expect(facts(re)).toEqual(facts(full));
-          // The result it came from is unchanged.
-          expect(facts(result.units.find((u) => u.unit === code)!)).toEqual(before);
-        },
-      ),
-      { numRuns: 80 },
-    );
-  });
+            const re = rescoreUnit(result, code, { inputs: { [input]: value } })!;
+            expect(re.unit).toBe(code);
+            expect(facts(re)).toEqual(facts(full));
+            // The result it came from is unchanged.
+            expect(facts(result.units.find((u) => u.unit === code)!)).toEqual(before);
+          },
+        ),
+        { numRuns: 80 },
+      );
+    });
+  }
 
   it("applies points-table changes (appraised points of a manual criterion, an adjustment) like a full re-score", () => {
     const raw = syntheticEvidence(4, { ...SHAPE, seed: 11 });
