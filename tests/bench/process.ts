@@ -4,10 +4,10 @@
  * load hits all alike), `node dist/cli.js score --format csv`, `--format json` and the float
  * program hand-written for that one framework (tests/bench/_float-program.mjs, the physical
  * limit). Prints each one's median wall time, its ratio to the float program (median of the
- * per-round ratios) and peak RSS (/usr/bin/time -v); then the large run (100,000 units:
- * time, peak RSS, bytes per extra unit), long-form evidence CSV ingest rows/s (against a bare
- * split-lines loop in the same loop), single-unit re-score time, and startup
- * (`par-index --version` against `node -e 0`).
+ * per-round ratios) and peak RSS (/usr/bin/time -v); then long-form evidence CSV ingest rows/s
+ * (against a bare split-lines loop in the same loop), single-unit re-score time, startup
+ * (`par-index --version` against `node -e 0`), and last the large run (100,000 units: time, peak
+ * RSS, bytes per extra unit).
  *
  *   npm run bench -- process            10,000 units (and 100,000) — minutes
  *   npm run bench -- --quick            1,000 units (and 5,000) — seconds
@@ -135,7 +135,39 @@ console.log(
 rmSync(compactOut, { force: true });
 rmSync(jobs.json.out, { force: true });
 
-// ---- 2. Scale: BIG units, once each, default heap.
+// ---- 2. Evidence CSV ingest (long form) against a bare split-lines loop, interleaved.
+const ingest: number[] = [];
+const split: number[] = [];
+let ingestRss = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  const a = run([join(here, "_ingest.mjs"), cli.replace("cli.js", "node.js"), fw, evCsv]);
+  const line = (a.stderrTail.match(/ingest (\d+) rows in ([\d.]+) ms/) ?? []) as string[];
+  if (!line[1]) throw new Error(`ingest failed: ${a.stderrTail}`);
+  ingest.push(Number(line[1]) / (Number(line[2]) / 1000));
+  ingestRss = Math.max(ingestRss, a.rss);
+  const b = run([join(here, "_ingest.mjs"), "--split", evCsv]);
+  const l2 = (b.stderrTail.match(/ingest (\d+) rows in ([\d.]+) ms/) ?? []) as string[];
+  split.push(Number(l2[1]) / (Number(l2[2]) / 1000));
+}
+console.log(`\n## Evidence CSV ingest, long form, ${csvRows.toLocaleString("en")} rows (in-process time of loadEvidence; framework compile excluded)`);
+console.log(`loadEvidence ${Math.round(median(ingest)).toLocaleString("en")} rows/s; bare split-lines loop ${Math.round(median(split)).toLocaleString("en")} rows/s (× ${(median(split) / median(ingest)).toFixed(2)}); peak RSS ${mb(ingestRss)}`);
+
+// ---- 3. Re-scoring one unit after one input changes.
+const re = run([join(here, "_rescore.mjs"), root, fw, ev]);
+console.log(`\n## Single-unit re-score (${UNITS.toLocaleString("en")} units loaded)`);
+console.log(re.stderrTail.includes("rescore") ? re.stderrTail : `not measured: ${re.stderrTail}`);
+
+// ---- 4. Startup.
+const version: number[] = [];
+const bare: number[] = [];
+for (let round = 0; round < (quick ? 5 : 15); round++) {
+  version.push(run([cli, "--version"]).ms);
+  bare.push(run(["-e", "0"]).ms);
+}
+console.log(`\n## Startup\npar-index --version median ${median(version).toFixed(0)} ms; node -e 0 ${median(bare).toFixed(0)} ms; × ${(median(version) / median(bare)).toFixed(2)}`);
+
+// ---- 5. Scale: BIG units, once each, default heap. Last: gigabytes of output and evidence leave the
+// machine slower for a while (page cache), which would weigh on the small measurements after it.
 // JSON evidence over 64 MB is refused by design (a hostile-input limit), so at this size par-index
 // reads the same data as CSV: inputs in long form plus the points table; the float program reads the JSON.
 const bigBytes = await writeEvidenceJson(evBig, BIG);
@@ -161,36 +193,5 @@ for (const name of names) {
   );
 }
 for (const f of [evBig, bigInputs, bigPoints]) rmSync(f, { force: true });
-
-// ---- 3. Evidence CSV ingest (long form) against a bare split-lines loop, interleaved.
-const ingest: number[] = [];
-const split: number[] = [];
-let ingestRss = 0;
-for (let round = 0; round < ROUNDS; round++) {
-  const a = run([join(here, "_ingest.mjs"), cli.replace("cli.js", "node.js"), fw, evCsv]);
-  const line = (a.stderrTail.match(/ingest (\d+) rows in ([\d.]+) ms/) ?? []) as string[];
-  if (!line[1]) throw new Error(`ingest failed: ${a.stderrTail}`);
-  ingest.push(Number(line[1]) / (Number(line[2]) / 1000));
-  ingestRss = Math.max(ingestRss, a.rss);
-  const b = run([join(here, "_ingest.mjs"), "--split", evCsv]);
-  const l2 = (b.stderrTail.match(/ingest (\d+) rows in ([\d.]+) ms/) ?? []) as string[];
-  split.push(Number(l2[1]) / (Number(l2[2]) / 1000));
-}
-console.log(`\n## Evidence CSV ingest, long form, ${csvRows.toLocaleString("en")} rows (in-process time of loadEvidence; framework compile excluded)`);
-console.log(`loadEvidence ${Math.round(median(ingest)).toLocaleString("en")} rows/s; bare split-lines loop ${Math.round(median(split)).toLocaleString("en")} rows/s (× ${(median(split) / median(ingest)).toFixed(2)}); peak RSS ${mb(ingestRss)}`);
-
-// ---- 4. Re-scoring one unit after one input changes.
-const re = run([join(here, "_rescore.mjs"), root, fw, ev]);
-console.log(`\n## Single-unit re-score (${UNITS.toLocaleString("en")} units loaded)`);
-console.log(re.stderrTail.includes("rescore") ? re.stderrTail : `not measured: ${re.stderrTail}`);
-
-// ---- 5. Startup.
-const version: number[] = [];
-const bare: number[] = [];
-for (let round = 0; round < (quick ? 5 : 15); round++) {
-  version.push(run([cli, "--version"]).ms);
-  bare.push(run(["-e", "0"]).ms);
-}
-console.log(`\n## Startup\npar-index --version median ${median(version).toFixed(0)} ms; node -e 0 ${median(bare).toFixed(0)} ms; × ${(median(version) / median(bare)).toFixed(2)}`);
 
 rmSync(dir, { recursive: true, force: true });
