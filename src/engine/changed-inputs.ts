@@ -3,16 +3,19 @@
  * names replaced or removed, instead of a copy of every entry. The engine reads the unchanged
  * inputs straight from the evidence's columns when the unit's map is a column store's.
  */
+import { MapView } from "../core/map-view.js";
 import type { InputEntry } from "../evidence/model.js";
 
-export class ChangedInputs implements ReadonlyMap<string, InputEntry> {
+export class ChangedInputs extends MapView<InputEntry> {
   private merged: Map<string, InputEntry> | undefined;
 
   constructor(
     readonly base: ReadonlyMap<string, InputEntry>,
     /** The changed names: their new entry, or undefined when the input is removed. */
     readonly changes: ReadonlyMap<string, InputEntry | undefined>,
-  ) {}
+  ) {
+    super();
+  }
 
   get(name: string): InputEntry | undefined {
     return this.changes.has(name) ? this.changes.get(name) : this.base.get(name);
@@ -41,25 +44,5 @@ export class ChangedInputs implements ReadonlyMap<string, InputEntry> {
 
   entries(): MapIterator<[string, InputEntry]> {
     return this.all().entries();
-  }
-
-  keys(): MapIterator<string> {
-    return this.all().keys();
-  }
-
-  values(): MapIterator<InputEntry> {
-    return this.all().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, InputEntry]> {
-    return this.all()[Symbol.iterator]();
-  }
-
-  forEach(callback: (value: InputEntry, key: string, map: ReadonlyMap<string, InputEntry>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.all()) callback.call(thisArg, v, k, this);
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "ChangedInputs";
   }
 }

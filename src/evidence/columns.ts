@@ -17,6 +17,7 @@ import { CalendarDate, isCalendarDate, MISSING, type Value } from "../core/value
 import { CellEntry, type CellPlace, JsonEntry } from "./entries.js";
 import type { PartInputEntry } from "./part.js";
 import { decimalOfScaled } from "./values.js";
+import { MapView } from "../core/map-view.js";
 
 /** Tags of a cell: 0 absent; 1 to 16 a number of scale tag − 1; then the other kinds. */
 export const TAG_ABSENT = 0;
@@ -37,9 +38,16 @@ const PLACE_JSON = 2;
 const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Units per page: a column's values are kept in pages, allocated when a unit of the page has one. */
-const PAGE_BITS = 11;
-const PAGE_SIZE = 1 << PAGE_BITS;
-const PAGE_MASK = PAGE_SIZE - 1;
+export const PAGE_BITS = 11;
+export const PAGE_SIZE = 1 << PAGE_BITS;
+export const PAGE_MASK = PAGE_SIZE - 1;
+
+/** The page of `unit` (made when it has none yet). */
+export function pageFor<P>(pages: (P | undefined)[], unit: number, make: () => P): P {
+  const at = unit >>> PAGE_BITS;
+  while (pages.length <= at) pages.push(undefined);
+  return (pages[at] ??= make());
+}
 
 /**
  * Memory for pages, cut from slabs that grow from 64 KB to 8 MB: one ArrayBuffer per page costs
@@ -118,9 +126,7 @@ export class InputColumn {
   }
 
   pageOf(unit: number, slabs: Slabs): ColumnPage {
-    const at = unit >>> PAGE_BITS;
-    while (this.pages.length <= at) this.pages.push(undefined);
-    return (this.pages[at] ??= new ColumnPage(slabs));
+    return pageFor(this.pages, unit, () => new ColumnPage(slabs));
   }
 }
 
@@ -359,13 +365,14 @@ export function scaledOfDecimal(d: Decimal): number {
 }
 
 /** One unit's input values in one file: a read-only map from input name to entry. */
-export class UnitInputs implements ReadonlyMap<string, PartInputEntry> {
+export class UnitInputs extends MapView<PartInputEntry> {
   constructor(
     readonly store: InputStore,
     /** The unit's index in the store. */
     readonly index: number,
     readonly code: string,
   ) {
+    super();
     store.codes[index] = code;
   }
 
@@ -400,24 +407,8 @@ export class UnitInputs implements ReadonlyMap<string, PartInputEntry> {
     for (const c of this.ordered()) yield [c.name, this.store.entryAt(c, this.index, this.code)!];
   }
 
-  *keys(): MapIterator<string> {
+  override *keys(): MapIterator<string> {
     for (const c of this.ordered()) yield c.name;
-  }
-
-  *values(): MapIterator<PartInputEntry> {
-    for (const c of this.ordered()) yield this.store.entryAt(c, this.index, this.code)!;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, PartInputEntry]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: PartInputEntry, key: string, map: ReadonlyMap<string, PartInputEntry>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "UnitInputs";
   }
 }
 

@@ -246,43 +246,31 @@ export class PartBuilder {
     return this.knownUnits === undefined || this.knownUnits.has(code);
   }
 
-  /**
-   * A whole row used at once (the readers' fast paths): one input of `unit` that it does not
-   * have yet in this file. The same counts as beginRow, addInput and endRow would make.
-   */
-  addRowInput(unit: MutableUnit, name: string, entry: PartInputEntry): void {
-    this.rowsRead++;
-    this.rowsUsed++;
-    unit.usedRows++;
-    unit.inputs.set(name, entry);
-  }
 
   /**
    * A whole row used at once (the readers' fast paths): a number `scaled × 10^-scale` (|scaled| < 10^15,
    * scale 0 to 15) for an input `unit` does not have yet in this file, read in a cell (`line`, `place`)
-   * or, without them, in JSON. Counts as {@link addRowInput} does.
+   * or, without them, in JSON. Counts one row read and used, as beginRow, an add and endRow would.
    */
   addRowNumber(unit: MutableUnit, plan: InputPlan, scaled: number, scale: number, line?: number, place?: CellPlace, note?: string): void {
-    const row = ++this.rowsRead;
+    this.store.setNumber(unit.inputs.index, plan.name, scaled, scale, this.usedRow(unit), line, place, note);
+  }
+
+  /** Counts a whole row as read and used for `unit` (the same counts as beginRow, an add and endRow); its ordinal. */
+  private usedRow(unit: MutableUnit): number {
     this.rowsUsed++;
     unit.usedRows++;
-    this.store.setNumber(unit.inputs.index, plan.name, scaled, scale, row, line, place, note);
+    return ++this.rowsRead;
   }
 
   /** Like {@link addRowNumber} for a valid calendar date given as y·10⁴ + m·100 + d. */
   addRowDate(unit: MutableUnit, plan: InputPlan, ymd: number, line?: number, place?: CellPlace, note?: string): void {
-    const row = ++this.rowsRead;
-    this.rowsUsed++;
-    unit.usedRows++;
-    this.store.setDate(unit.inputs.index, plan.name, ymd, row, line, place, note);
+    this.store.setDate(unit.inputs.index, plan.name, ymd, this.usedRow(unit), line, place, note);
   }
 
   /** Like {@link addRowNumber} for any value the slow path would store as it is. */
   addRowValue(unit: MutableUnit, plan: InputPlan, value: Value, line?: number, place?: CellPlace, note?: string): void {
-    const row = ++this.rowsRead;
-    this.rowsUsed++;
-    unit.usedRows++;
-    this.store.setValue(unit.inputs.index, plan.name, value, row, line, place, note);
+    this.store.setValue(unit.inputs.index, plan.name, value, this.usedRow(unit), line, place, note);
   }
 
   get checksUnits(): boolean {

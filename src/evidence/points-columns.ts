@@ -7,14 +7,12 @@
  */
 import type { Decimal } from "../core/decimal.js";
 import type { DocPath, Location } from "../diagnostics/index.js";
-import { scaledOfDecimal, SCALED, Slabs } from "./columns.js";
+import { PAGE_BITS, PAGE_MASK, PAGE_SIZE, pageFor, scaledOfDecimal, SCALED, Slabs } from "./columns.js";
+import { MapView } from "../core/map-view.js";
 import type { CellPlace } from "./entries.js";
 import type { PartPointsEntry } from "./part.js";
 import { decimalOfScaled } from "./values.js";
 
-const PAGE_BITS = 11;
-const PAGE_SIZE = 1 << PAGE_BITS;
-const PAGE_MASK = PAGE_SIZE - 1;
 
 /** Tags of `self` and `appraised`: 0 none, 1 to 16 a number of scale tag − 1, 17 a Decimal kept whole. */
 const NONE = 0;
@@ -57,9 +55,7 @@ class PointsColumn {
   constructor(readonly criterion: string) {}
 
   pageOf(unit: number, slabs: Slabs): PointsPage {
-    const at = unit >>> PAGE_BITS;
-    while (this.pages.length <= at) this.pages.push(undefined);
-    return (this.pages[at] ??= new PointsPage(slabs));
+    return pageFor(this.pages, unit, () => new PointsPage(slabs));
   }
 
   has(unit: number): boolean {
@@ -186,11 +182,13 @@ function decimalOf(tag: number, n: number, kept: Decimal | undefined): Decimal |
 }
 
 /** One unit's points-table rows in one file: a read-only map from criterion id to entry. */
-export class UnitPoints implements ReadonlyMap<string, PartPointsEntry> {
+export class UnitPoints extends MapView<PartPointsEntry> {
   constructor(
     readonly store: PointsStore,
     readonly index: number,
-  ) {}
+  ) {
+    super();
+  }
 
   get size(): number {
     return this.store.countOf(this.index);
@@ -220,23 +218,7 @@ export class UnitPoints implements ReadonlyMap<string, PartPointsEntry> {
     for (const c of this.ordered()) yield [c.criterion, this.store.entryAt(c, this.index)!];
   }
 
-  *keys(): MapIterator<string> {
+  override *keys(): MapIterator<string> {
     for (const c of this.ordered()) yield c.criterion;
-  }
-
-  *values(): MapIterator<PartPointsEntry> {
-    for (const c of this.ordered()) yield this.store.entryAt(c, this.index)!;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, PartPointsEntry]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: PartPointsEntry, key: string, map: ReadonlyMap<string, PartPointsEntry>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "UnitPoints";
   }
 }

@@ -111,17 +111,21 @@ const valueArb = fc.oneof(
   fc.tuple(fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: 0, max: 4 })).map(([n, p]) => (n / 10 ** p).toFixed(p)),
   fc.constantFrom("0", "50", "96", "48", "0.5", "9007199254740993", "-9007199254740991", "123456789012345678", "1e-12", "-3", null),
 );
-const unitsArb = fc.array(fc.tuple(valueArb, valueArb, valueArb), { minLength: 1, maxLength: 6 }).map((rows) => {
-  const units: Record<string, RawUnit> = {};
-  rows.forEach(([a, b, c], i) => {
-    const inputs: Record<string, string> = {};
-    if (a !== null) inputs.a = a;
-    if (b !== null) inputs.b = b;
-    if (c !== null) inputs.c = c;
-    units[`u${i}`] = { inputs };
+/** One to six units whose inputs a, b, c take values of `value` (null: absent). */
+function unitsOf(value: fc.Arbitrary<string | null>): fc.Arbitrary<Record<string, RawUnit>> {
+  return fc.array(fc.tuple(value, value, value), { minLength: 1, maxLength: 6 }).map((rows) => {
+    const units: Record<string, RawUnit> = {};
+    rows.forEach(([a, b, c], i) => {
+      const inputs: Record<string, string> = {};
+      if (a !== null) inputs.a = a;
+      if (b !== null) inputs.b = b;
+      if (c !== null) inputs.c = c;
+      units[`u${i}`] = { inputs };
+    });
+    return units;
   });
-  return units;
-});
+}
+const unitsArb = unitsOf(valueArb);
 
 describe("rules on expressions: the exact-fraction path and the exact decimal path agree", () => {
   it("on random frameworks and evidence: same points, statuses, diagnostics and explanations", () => {
@@ -327,17 +331,7 @@ const plainArb = fc.record({
 
 /** Evidence values for the scaled runs: the values above plus trailing zeros, zeros written with places, −0, the tie 50/96. */
 const scaledValueArb = fc.oneof(valueArb, fc.constantFrom("1.50", "0.000", "-0", "-0.00", "50.00", "96", "0.125", "999999999999999", "99999999999999.9", "1000000000000000"));
-const scaledUnitsArb = fc.array(fc.tuple(scaledValueArb, scaledValueArb, scaledValueArb), { minLength: 1, maxLength: 6 }).map((rows) => {
-  const units: Record<string, RawUnit> = {};
-  rows.forEach(([a, b, c], i) => {
-    const inputs: Record<string, string> = {};
-    if (a !== null) inputs.a = a;
-    if (b !== null) inputs.b = b;
-    if (c !== null) inputs.c = c;
-    units[`u${i}`] = { inputs };
-  });
-  return units;
-});
+const scaledUnitsArb = unitsOf(scaledValueArb);
 
 describe("numbers given as scaled integers: read as fractions, Decimals built only where needed", () => {
   it("scaled or not, fast or exact-only, with or without explanations: the same JSON, diagnostics and explanations (random frameworks)", () => {

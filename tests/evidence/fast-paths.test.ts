@@ -15,24 +15,9 @@ import { JsonNumber, numberEnd, parseJsonExact, parseJsonFast } from "../../src/
 import { locateJsonPaths, pathKey, type TextPosition } from "../../src/evidence/json-positions.js";
 import type { EvidencePart } from "../../src/evidence/part.js";
 import { createEvidenceReader, readEvidenceCsv } from "../../src/evidence/reader.js";
-import { input, schemaOf } from "./helpers.js";
+import { EVERY_KIND_INPUTS, schemaOf } from "./helpers.js";
 
-const SCHEMA = schemaOf(
-  [
-    input("so_ho_so", "integer", { min: "0", max: "1000000" }, 0),
-    input("ty_le", "ratio", {}, 1),
-    input("diem", "percent", {}, 2),
-    input("kinh_phi", "number", {}, 3),
-    input("han_muc", "number", { min: "-5", max: "10" }, 4),
-    input("nua", "number", { min: "0.5" }, 5),
-    input("ngay", "date", {}, 6),
-    input("co", "boolean", {}, 7),
-    input("muc", "enum", { values: ["đạt", "không đạt", "late"] }, 8),
-    input("ghi_chu", "text", {}, 9),
-    input("tỉ_lệ_đúng_hạn", "ratio", {}, 10),
-  ],
-  ["1", "1.1", "2"],
-);
+const SCHEMA = schemaOf(EVERY_KIND_INPUTS, ["1", "1.1", "2"]);
 const REGISTRY = new Set(["u1", "u2", "phúc-diễn", "u0000000000001"]);
 
 afterEach(() => setEvidenceFastPaths(true));

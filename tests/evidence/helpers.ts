@@ -20,6 +20,24 @@ export function schemaOf(inputs: InputPlan[], criteria: string[] = []): Evidence
   return { inputs: new Map(inputs.map((i) => [i.name, i])), criteria: new Set(criteria) };
 }
 
+/**
+ * An input of every type, with bounds of every shape (integer, negative, fractional) and names
+ * written in Vietnamese, for the properties that compare the readers' fast and slow paths.
+ */
+export const EVERY_KIND_INPUTS: InputPlan[] = [
+  input("so_ho_so", "integer", { min: "0", max: "1000000" }, 0),
+  input("ty_le", "ratio", {}, 1),
+  input("diem", "percent", {}, 2),
+  input("kinh_phi", "number", {}, 3),
+  input("han_muc", "number", { min: "-5", max: "10" }, 4),
+  input("nua", "number", { min: "0.5" }, 5),
+  input("ngay", "date", {}, 6),
+  input("co", "boolean", {}, 7),
+  input("muc", "enum", { values: ["đạt", "không đạt", "late"] }, 8),
+  input("ghi_chu", "text", {}, 9),
+  input("tỉ_lệ_đúng_hạn", "ratio", {}, 10),
+];
+
 /** The inputs of the Hà Nội ward fixtures (illustrative, not the official framework). */
 export const WARD_SCHEMA = schemaOf(
   [

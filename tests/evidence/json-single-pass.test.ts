@@ -14,24 +14,9 @@ import { parseJsonExact, parseJsonFast } from "../../src/evidence/json-parse.js"
 import { arrayIndexOf, plainCanonical, readJsonSinglePass } from "../../src/evidence/json-stream-reader.js";
 import type { EvidencePart } from "../../src/evidence/part.js";
 import type { EvidenceSchema } from "../../src/evidence/schema.js";
-import { input, schemaOf } from "./helpers.js";
+import { EVERY_KIND_INPUTS, input, schemaOf } from "./helpers.js";
 
-const SCHEMA = schemaOf(
-  [
-    input("so_ho_so", "integer", { min: "0", max: "1000000" }, 0),
-    input("ty_le", "ratio", {}, 1),
-    input("diem", "percent", {}, 2),
-    input("kinh_phi", "number", {}, 3),
-    input("han_muc", "number", { min: "-5", max: "10" }, 4),
-    input("nua", "number", { min: "0.5" }, 5),
-    input("ngay", "date", {}, 6),
-    input("co", "boolean", {}, 7),
-    input("muc", "enum", { values: ["đạt", "không đạt", "late"] }, 8),
-    input("ghi_chu", "text", {}, 9),
-    input("tỉ_lệ_đúng_hạn", "ratio", {}, 10),
-  ],
-  ["1", "1.1", "2", "10", "T1", "1.2.2"],
-);
+const SCHEMA = schemaOf(EVERY_KIND_INPUTS, ["1", "1.1", "2", "10", "T1", "1.2.2"]);
 const UNITS = ["u1", "u2", "phúc-diễn", "xã-đông-anh-0001", "00123", "26734", "7", "12"];
 const REGISTRY = new Set(UNITS);
 
